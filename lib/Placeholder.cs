@@ -1,0 +1,3 @@
+namespace Segmentation;
+/// <summary>x</summary>
+public static class Placeholder { }

@@ -1,0 +1,38 @@
+using Lesson.Tool.Notebooks;
+
+namespace Lesson.Tool;
+
+/// <summary>Dispatches `lesson COMMAND ...` to the command that handles it.</summary>
+public static class Cli
+{
+    public static async Task<int> MainAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 1 : 0;
+        }
+
+        var rest = args[1..];
+        return args[0] switch
+        {
+            "run" => await RunCommand.ExecuteAsync(rest),
+            RunCommand.ChildCommandName => await RunCommand.ExecuteChildAsync(rest),
+            _ => UnknownCommand(args[0]),
+        };
+    }
+
+    static int UnknownCommand(string name)
+    {
+        Console.Error.WriteLine($"lesson: unknown command '{name}'.");
+        Console.Error.WriteLine(Usage);
+        return 2;
+    }
+
+    const string Usage = """
+        usage: lesson <command> [options]
+
+          run [NOTEBOOK...] [--inplace]   execute notebooks headless (default: every course notebook)
+          doctor [--json]                  check that TorchSharp loads and report the device
+        """;
+}
