@@ -29,6 +29,7 @@ namespace Segmentation.Native
         /// <summary>VER_FLG_WEAK: the loader tolerates a missing version.</summary>
         public const ushort WeakFlag = 0x2;
 
+        /// <summary>Creates an entry as read from the file.</summary>
         public ElfVersionNeed(string library, string version, ushort flags, long flagsOffset)
         {
             Library = library;

@@ -1,3 +1,4 @@
+using Lesson.Tool.Commands;
 using Lesson.Tool.Notebooks;
 
 namespace Lesson.Tool;
@@ -14,12 +15,23 @@ public static class Cli
         }
 
         var rest = args[1..];
-        return args[0] switch
+        try
         {
-            "run" => await RunCommand.ExecuteAsync(rest),
-            RunCommand.ChildCommandName => await RunCommand.ExecuteChildAsync(rest),
-            _ => UnknownCommand(args[0]),
-        };
+            return args[0] switch
+            {
+                "run" => await RunCommand.ExecuteAsync(rest),
+                RunCommand.ChildCommandName => await RunCommand.ExecuteChildAsync(rest),
+                "doctor" => DoctorCommand.Execute(rest),
+                "bench" => BenchCommand.Execute(rest),
+                _ => UnknownCommand(args[0]),
+            };
+        }
+        catch (UsageException error)
+        {
+            Console.Error.WriteLine($"lesson {args[0]}: {error.Message}");
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
     }
 
     static int UnknownCommand(string name)
@@ -34,5 +46,7 @@ public static class Cli
 
           run [NOTEBOOK...] [--inplace]   execute notebooks headless (default: every course notebook)
           doctor [--json]                  check that TorchSharp loads and report the device
+          bench train [--model unet] [--size 256] [--batch 8] [--steps 20] [--json]
+                                           median training-step time and peak memory
         """;
 }

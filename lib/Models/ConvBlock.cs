@@ -1,0 +1,30 @@
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace Segmentation.Models;
+
+/// <summary>
+/// The lesson's basic block: 3x3 convolution, ReLU, then batch normalisation (in that order, as in
+/// the original notebook). Padding 1 keeps height and width unchanged.
+/// State-dict names: <c>conv.weight</c>, <c>conv.bias</c>, <c>norm.weight</c>, <c>norm.bias</c>,
+/// <c>norm.running_mean</c>, <c>norm.running_var</c>, <c>norm.num_batches_tracked</c>.
+/// </summary>
+public sealed class ConvBlock : Module<Tensor, Tensor>
+{
+    readonly Module<Tensor, Tensor> conv;
+    readonly Module<Tensor, Tensor> relu;
+    readonly Module<Tensor, Tensor> norm;
+
+    /// <summary>A block turning <paramref name="inChannels"/> feature maps into <paramref name="outChannels"/>.</summary>
+    public ConvBlock(long inChannels, long outChannels) : base(nameof(ConvBlock))
+    {
+        conv = Conv2d(inChannels, outChannels, kernel_size: 3, padding: 1);
+        relu = ReLU(inplace: true);
+        norm = BatchNorm2d(outChannels);
+        RegisterComponents();
+    }
+
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor input) => norm.call(relu.call(conv.call(input)));
+}

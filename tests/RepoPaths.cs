@@ -1,0 +1,29 @@
+namespace Lesson.Tests;
+
+/// <summary>Locations in the repository, found from the test's output folder.</summary>
+static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string ToolDll => Path.Combine(Root, "tools", "lesson", "bin", Configuration, "net10.0", "lesson.dll");
+
+    public static string LibOutput => Path.Combine(Root, "lib", "bin", Configuration, "net10.0");
+
+    static string Configuration => AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+
+    /// <summary>A fresh empty folder under the system temp folder, removed when the test process ends.</summary>
+    public static string NewTempFolder(string name)
+    {
+        string path = Path.Combine(Path.GetTempPath(), "lesson-tests", $"{name}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Lesson.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("Could not find Lesson.sln above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Segmentation.Native;
+
+namespace Lesson.Tool.Commands;
+
+/// <summary>`lesson doctor [--json]`: checks that TorchSharp loads and says which device training will use.</summary>
+public static class DoctorCommand
+{
+    public static int Execute(string[] args)
+    {
+        var options = CommandOptions.Parse(args, flags: ["--json"], values: []);
+        TorchRuntimeInfo info;
+        try
+        {
+            info = TorchRuntime.Describe();
+        }
+        catch (InvalidOperationException error)
+        {
+            Console.Error.WriteLine(error.Message);
+            return 1;
+        }
+
+        if (options.Has("--json"))
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                torch = info.TorchVersion,
+                device = info.Device,
+                native_fix = info.NativeFix,
+                threads = info.Threads,
+                malloc_tuned = GlibcMalloc.Applied,
+                native_folder = info.NativeFolder,
+            }));
+        }
+        else
+        {
+            Console.WriteLine($"libtorch    {info.TorchVersion}");
+            Console.WriteLine($"device      {info.Device} ({info.Threads} threads)");
+            Console.WriteLine($"native fix  {info.NativeFix}  ({info.NativeFolder})");
+            Console.WriteLine($"malloc      {(GlibcMalloc.Applied ? "tuned for training (freed memory kept)" : "default")}");
+        }
+        return 0;
+    }
+}
