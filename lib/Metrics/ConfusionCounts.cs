@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Segmentation.Metrics;
@@ -9,6 +10,11 @@ namespace Segmentation.Metrics;
 /// </summary>
 public sealed class ConfusionCounts
 {
+    // Held for the life of the program: a temporary Scalar could be freed by the garbage collector
+    // while libtorch still reads it (a TorchSharp 0.107.0 defect).
+    static readonly Scalar Zero = 0.0.ToScalar();
+    static readonly Scalar Half = 0.5.ToScalar();
+
     /// <summary>Lesion pixels predicted as lesion.</summary>
     public long TruePositives { get; private set; }
     /// <summary>Background pixels predicted as lesion.</summary>
@@ -25,8 +31,8 @@ public sealed class ConfusionCounts
     public void Add(Tensor logits, Tensor masks)
     {
         using var scope = NewDisposeScope();
-        var predicted = logits.gt(0);
-        var actual = masks.gt(0.5);
+        var predicted = logits.gt(Zero);
+        var actual = masks.gt(Half);
         TruePositives += predicted.logical_and(actual).sum().item<long>();
         FalsePositives += predicted.logical_and(actual.logical_not()).sum().item<long>();
         FalseNegatives += predicted.logical_not().logical_and(actual).sum().item<long>();

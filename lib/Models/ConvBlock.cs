@@ -21,7 +21,7 @@ public sealed class ConvBlock : Module<Tensor, Tensor>
     {
         conv = Conv2d(inChannels, outChannels, kernel_size: 3, padding: 1);
         relu = ReLU(inplace: true);
-        norm = BatchNorm2d(outChannels);
+        norm = new BatchNormalization(outChannels);
         RegisterComponents();
     }
 

@@ -15,7 +15,7 @@ namespace Segmentation.Training;
 public sealed class Trainer : IDisposable
 {
     readonly nn.Module<Tensor, Tensor> model;
-    readonly optim.Optimizer optimizer;
+    readonly AdamOptimizer optimizer;
     readonly TrainingOptions options;
 
     /// <summary>The device the model and batches live on.</summary>
@@ -29,7 +29,7 @@ public sealed class Trainer : IDisposable
         this.options = options ?? new TrainingOptions();
         Device = device ?? TorchRuntime.DefaultDevice;
         model.to(Device);
-        optimizer = optim.Adam(model.parameters(), lr: this.options.LearningRate, weight_decay: this.options.WeightDecay);
+        optimizer = new AdamOptimizer(model.parameters(), this.options.LearningRate, weightDecay: this.options.WeightDecay);
     }
 
     /// <summary>
@@ -69,10 +69,10 @@ public sealed class Trainer : IDisposable
         var index = tensor(indices, device: images.device);
         var x = images.index_select(0, index).to(Device);
         var y = masks.index_select(0, index).to(Device);
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         var loss = BinaryLosses.BceWithLogits(model.call(x), y);
         loss.backward();
-        optimizer.step();
+        optimizer.Step();
         return loss.item<float>();
     }
 
