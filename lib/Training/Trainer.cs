@@ -107,6 +107,18 @@ public sealed class Trainer : IDisposable
         return model.call(images.to(Device)).cpu().MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// Predicted masks for <paramref name="images"/>: 1 where the model's probability is above
+    /// <paramref name="threshold"/>, else 0. Shape [N, 1, H, W], on the CPU.
+    /// </summary>
+    public Tensor PredictMasks(Tensor images, double threshold = 0.5)
+    {
+        using var scope = NewDisposeScope();
+        // Thresholding the logit at log(p / (1 - p)) equals thresholding the probability at p.
+        using var logitThreshold = Math.Log(threshold / (1 - threshold)).ToScalar();
+        return PredictLogits(images).gt(logitThreshold).to(ScalarType.Float32).MoveToOuterDisposeScope();
+    }
+
     static IEnumerable<long[]> Batches(long count, int batchSize, Random random)
     {
         var order = Enumerable.Range(0, (int)count).Select(i => (long)i).ToArray();

@@ -1,3 +1,0 @@
-namespace Segmentation;
-/// <summary>x</summary>
-public static class Placeholder { }
