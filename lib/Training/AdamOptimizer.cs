@@ -10,7 +10,7 @@ namespace Segmentation.Training;
 /// garbage collector may free while libtorch is still using them (a rare crash in long training).
 /// Every Scalar here is held in a field or a <c>using</c> variable for as long as libtorch needs it.
 /// </summary>
-public sealed class AdamOptimizer : IDisposable
+public sealed class AdamOptimizer : IOptimizer
 {
     readonly Parameter[] parameters;
     readonly Tensor[] firstMoments;   // running mean of gradients
@@ -25,6 +25,9 @@ public sealed class AdamOptimizer : IDisposable
 
     /// <summary>Steps taken so far.</summary>
     public int Steps => step;
+
+    /// <inheritdoc/>
+    public string Name => "adam";
 
     /// <summary>An Adam optimiser for <paramref name="parameters"/>.</summary>
     public AdamOptimizer(IEnumerable<Parameter> parameters, double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999,
@@ -75,6 +78,28 @@ public sealed class AdamOptimizer : IDisposable
             var denominator = secondMoments[i].sqrt().div_(sqrtBiasCorrection2).add_(epsilon);
             parameters[i].addcdiv_(firstMoments[i], denominator, value: negativeStepSize);
         }
+    }
+
+    /// <inheritdoc/>
+    public void SaveState(BinaryWriter writer)
+    {
+        writer.Write(step);
+        writer.Write(firstMoments.Length);
+        foreach (var moment in firstMoments.Concat(secondMoments))
+            moment.Save(writer);
+    }
+
+    /// <inheritdoc/>
+    public void LoadState(BinaryReader reader)
+    {
+        int steps = reader.ReadInt32();
+        int count = reader.ReadInt32();
+        if (count != firstMoments.Length)
+            throw new InvalidDataException($"the saved Adam state is for {count} parameters, this model has {firstMoments.Length}");
+        using var noGrad = no_grad();
+        foreach (var moment in firstMoments.Concat(secondMoments))
+            moment.Load(reader);
+        step = steps;
     }
 
     /// <inheritdoc/>

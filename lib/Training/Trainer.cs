@@ -8,61 +8,133 @@ using static TorchSharp.torch;
 namespace Segmentation.Training;
 
 /// <summary>
-/// Trains a binary segmentation model (logits out) with Adam and binary cross-entropy, and measures it.
-/// Each step runs inside its own dispose scope, so tensors are freed as soon as the step ends
-/// instead of waiting for the garbage collector.
+/// Trains a binary segmentation model (logits out) with binary cross-entropy, validates it after every epoch,
+/// keeps the best checkpoint, and can resume an interrupted run. Each step runs inside its own dispose scope,
+/// so tensors are freed as soon as the step ends instead of waiting for the garbage collector.
 /// </summary>
 public sealed class Trainer : IDisposable
 {
     readonly nn.Module<Tensor, Tensor> model;
-    readonly AdamOptimizer optimizer;
+    readonly IOptimizer optimizer;
     readonly TrainingOptions options;
+    readonly List<EpochResult> history = [];
+    double bestDice = double.NegativeInfinity;
+    int bestEpoch;
 
     /// <summary>The device the model and batches live on.</summary>
     public Device Device { get; }
 
+    /// <summary>Name and options stored in checkpoints so the model can be rebuilt (default: the model's class name, lower-case).</summary>
+    public ModelDescription Description { get; }
+
+    /// <summary>Every completed epoch, including those before a resume.</summary>
+    public IReadOnlyList<EpochResult> History => history;
+
+    /// <summary>Epochs completed so far (a resumed run starts after these).</summary>
+    public int CompletedEpochs => history.Count;
+
+    /// <summary>True when the last <see cref="Fit"/> stopped early because validation Dice stopped improving.</summary>
+    public bool StoppedEarly { get; private set; }
+
+    /// <summary>Path of the checkpoint rewritten after every epoch, used to resume; null without <see cref="TrainingOptions.CheckpointPath"/>.</summary>
+    public string? LastCheckpointPath => options.CheckpointPath is null ? null : LastPathFor(options.CheckpointPath);
+
     /// <summary>Prepares <paramref name="model"/> for training on <paramref name="device"/> (default: CUDA if available, else CPU).</summary>
-    public Trainer(nn.Module<Tensor, Tensor> model, TrainingOptions? options = null, Device? device = null)
+    public Trainer(nn.Module<Tensor, Tensor> model, TrainingOptions? options = null, Device? device = null, ModelDescription? description = null)
     {
         TorchRuntime.EnsureLoaded();
         this.model = model;
         this.options = options ?? new TrainingOptions();
         Device = device ?? TorchRuntime.DefaultDevice;
+        Description = description ?? new ModelDescription(model.GetName().ToLowerInvariant());
         model.to(Device);
-        optimizer = new AdamOptimizer(model.parameters(), this.options.LearningRate, weightDecay: this.options.WeightDecay);
+        optimizer = this.options.Optimizer switch
+        {
+            OptimizerKind.Sgd => new SgdOptimizer(model.parameters(), this.options.LearningRate, weightDecay: this.options.WeightDecay),
+            _ => new AdamOptimizer(model.parameters(), this.options.LearningRate, weightDecay: this.options.WeightDecay),
+        };
     }
 
     /// <summary>
-    /// Trains for <see cref="TrainingOptions.Epochs"/> epochs on <paramref name="trainImages"/>/<paramref name="trainMasks"/>
-    /// ([N,3,H,W] and [N,1,H,W]), validating after each epoch. <paramref name="onEpoch"/> sees each epoch's result as it ends.
+    /// Restores model weights, optimiser state and history from a checkpoint written by this trainer, so the next
+    /// <see cref="Fit"/> continues with the following epoch exactly as an uninterrupted run would.
+    /// </summary>
+    public CheckpointInfo Resume(string checkpointPath)
+    {
+        var info = Checkpoint.Load(checkpointPath, model, optimizer);
+        history.Clear();
+        history.AddRange(info.History);
+        bestDice = history.Count == 0 ? double.NegativeInfinity : history.Max(h => h.ValidationDice);
+        bestEpoch = history.Count == 0 ? 0 : history.First(h => h.ValidationDice == bestDice).Epoch;
+        return info;
+    }
+
+    /// <summary>
+    /// Trains until <see cref="TrainingOptions.Epochs"/> epochs are complete on <paramref name="trainImages"/>/<paramref name="trainMasks"/>
+    /// ([N,3,H,W] and [N,1,H,W]), validating after each epoch. <paramref name="onEpoch"/> sees each epoch's result as it ends;
+    /// <paramref name="onProgress"/> sees every step (for a progress bar).
     /// </summary>
     public IReadOnlyList<EpochResult> Fit(Tensor trainImages, Tensor trainMasks, Tensor validationImages, Tensor validationMasks,
-        Action<EpochResult>? onEpoch = null)
+        Action<EpochResult>? onEpoch = null, Action<TrainingProgress>? onProgress = null)
     {
         CheckPairs(trainImages, trainMasks, "training");
         CheckPairs(validationImages, validationMasks, "validation");
-        var history = new List<EpochResult>();
-        var order = new Random(options.Seed);
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        StoppedEarly = false;
+        int imageSize = (int)trainImages.shape[2];
+        int stepsPerEpoch = (int)((trainImages.shape[0] + options.BatchSize - 1) / options.BatchSize);
+        int firstEpoch = history.Count + 1;
+        var runClock = Stopwatch.StartNew();
+        int stepsDone = 0, stepsPlanned = stepsPerEpoch * Math.Max(0, options.Epochs - history.Count);
+
+        for (int epoch = firstEpoch; epoch <= options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
+            optimizer.LearningRate = options.Schedule.At(epoch, options.Epochs, options.LearningRate);
+            // One generator per epoch: a resumed run draws the same batches as an uninterrupted one.
+            var order = new Random(options.Seed * 100_003 + epoch);
             double lossSum = 0;
             int steps = 0;
             foreach (var batch in Batches(trainImages.shape[0], options.BatchSize, order))
             {
-                lossSum += TrainStep(trainImages, trainMasks, batch);
+                double loss = TrainStep(trainImages, trainMasks, batch, epoch, steps + 1);
+                lossSum += loss;
                 steps++;
+                stepsDone++;
+                if (onProgress != null)
+                {
+                    var remaining = TimeSpan.FromSeconds(runClock.Elapsed.TotalSeconds / stepsDone * (stepsPlanned - stepsDone));
+                    onProgress(new TrainingProgress(epoch, options.Epochs, steps, stepsPerEpoch, lossSum / steps,
+                        history.Count > 0 ? history[^1].ValidationDice : null, remaining));
+                }
             }
+
             var (validationLoss, counts) = Evaluate(validationImages, validationMasks);
-            var result = new EpochResult(epoch, lossSum / steps, validationLoss, counts.Dice, counts.IoU, clock.Elapsed.TotalSeconds, steps);
+            var result = new EpochResult(epoch, lossSum / steps, validationLoss, counts.Dice, counts.IoU, clock.Elapsed.TotalSeconds, steps,
+                optimizer.LearningRate, counts.PixelAccuracy);
             history.Add(result);
+            bool improved = result.ValidationDice > bestDice;
+            if (improved)
+            {
+                bestDice = result.ValidationDice;
+                bestEpoch = epoch;
+            }
+            SaveCheckpoints(imageSize, improved);
             onEpoch?.Invoke(result);
+
+            if (options.EarlyStoppingPatience is int patience && epoch - bestEpoch >= patience)
+            {
+                StoppedEarly = true;
+                break;
+            }
         }
         return history;
     }
 
-    /// <summary>One optimisation step on the images at <paramref name="indices"/>; returns the batch loss.</summary>
-    public double TrainStep(Tensor images, Tensor masks, long[] indices)
+    /// <summary>
+    /// One optimisation step on the images at <paramref name="indices"/>; returns the batch loss.
+    /// Throws <see cref="TrainingDivergedException"/> (before changing any weight) when the loss is not a finite number.
+    /// </summary>
+    public double TrainStep(Tensor images, Tensor masks, long[] indices, int epoch = 0, int step = 0)
     {
         using var scope = NewDisposeScope();
         model.train();
@@ -71,9 +143,15 @@ public sealed class Trainer : IDisposable
         var y = masks.index_select(0, index).to(Device);
         optimizer.ZeroGrad();
         var loss = BinaryLosses.BceWithLogits(model.call(x), y);
+        double value = loss.item<float>();
+        if (!double.IsFinite(value))
+            throw new TrainingDivergedException(
+                $"The training loss became {value} at epoch {epoch}, step {step}, so training stopped before the weights were spoiled. "
+                + $"Lower the learning rate (it is {optimizer.LearningRate:G3}) or check the images and masks for NaN values."
+                + (options.CheckpointPath != null && bestEpoch > 0 ? $" The best model so far (epoch {bestEpoch}) is kept in {options.CheckpointPath}." : ""));
         loss.backward();
         optimizer.Step();
-        return loss.item<float>();
+        return value;
     }
 
     /// <summary>Mean loss and pixel counts of the model's predictions on <paramref name="images"/> against <paramref name="masks"/>.</summary>
@@ -98,13 +176,22 @@ public sealed class Trainer : IDisposable
         return (lossSum / n, counts);
     }
 
-    /// <summary>Logits for <paramref name="images"/> ([N,3,H,W]), on the CPU, computed in evaluation mode.</summary>
+    /// <summary>Logits for <paramref name="images"/> ([N,3,H,W]), on the CPU, computed in evaluation mode, batch by batch.</summary>
     public Tensor PredictLogits(Tensor images)
     {
         using var noGrad = no_grad();
         model.eval();
-        using var scope = NewDisposeScope();
-        return model.call(images.to(Device)).cpu().MoveToOuterDisposeScope();
+        var parts = new List<Tensor>();
+        for (long start = 0; start < images.shape[0]; start += options.BatchSize)
+        {
+            using var scope = NewDisposeScope();
+            long length = Math.Min(options.BatchSize, images.shape[0] - start);
+            parts.Add(model.call(images.narrow(0, start, length).to(Device)).cpu().MoveToOuterDisposeScope());
+        }
+        var all = cat(parts, dim: 0);
+        foreach (var part in parts)
+            part.Dispose();
+        return all;
     }
 
     /// <summary>
@@ -117,6 +204,21 @@ public sealed class Trainer : IDisposable
         // Thresholding the logit at log(p / (1 - p)) equals thresholding the probability at p.
         using var logitThreshold = Math.Log(threshold / (1 - threshold)).ToScalar();
         return PredictLogits(images).gt(logitThreshold).to(ScalarType.Float32).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The file next to <paramref name="bestPath"/> that holds the latest epoch (for resuming).</summary>
+    public static string LastPathFor(string bestPath) =>
+        Path.Combine(Path.GetDirectoryName(bestPath) ?? "", Path.GetFileNameWithoutExtension(bestPath) + ".last" + Path.GetExtension(bestPath));
+
+    void SaveCheckpoints(int imageSize, bool improved)
+    {
+        if (options.CheckpointPath is null)
+            return;
+        var info = new CheckpointInfo(Description.Name, Description.Options ?? new Dictionary<string, string>(), imageSize,
+            history.Count, bestDice, optimizer.Name, history.ToList(), []);
+        Checkpoint.Save(LastPathFor(options.CheckpointPath), model, info, optimizer);
+        if (improved)
+            Checkpoint.Save(options.CheckpointPath, model, info, optimizer);
     }
 
     static IEnumerable<long[]> Batches(long count, int batchSize, Random random)
@@ -142,3 +244,8 @@ public sealed class Trainer : IDisposable
     /// <inheritdoc/>
     public void Dispose() => optimizer.Dispose();
 }
+
+/// <summary>How to rebuild a model: its catalogue name and options (e.g. widths), stored in checkpoints.</summary>
+/// <param name="Name">Model name, e.g. "unet".</param>
+/// <param name="Options">Options as text, e.g. widths = "16,32,64,128".</param>
+public sealed record ModelDescription(string Name, IReadOnlyDictionary<string, string>? Options = null);

@@ -1,5 +1,14 @@
 namespace Segmentation.Training;
 
+/// <summary>Which optimiser the <see cref="Trainer"/> uses.</summary>
+public enum OptimizerKind
+{
+    /// <summary>Adam: adapts the step size per weight; the lesson's choice.</summary>
+    Adam,
+    /// <summary>Stochastic gradient descent with momentum 0.9.</summary>
+    Sgd,
+}
+
 /// <summary>Settings for <see cref="Trainer"/>. The defaults follow the original lesson (Adam, lr 1e-3, weight decay 1e-6).</summary>
 public sealed record TrainingOptions
 {
@@ -9,13 +18,28 @@ public sealed record TrainingOptions
     /// <summary>Images per optimisation step.</summary>
     public int BatchSize { get; init; } = 8;
 
-    /// <summary>Adam's step size.</summary>
+    /// <summary>The optimiser's step size at the first epoch.</summary>
     public double LearningRate { get; init; } = 1e-3;
 
     /// <summary>L2 penalty on the weights.</summary>
     public double WeightDecay { get; init; } = 1e-6;
 
-    /// <summary>Seeds the batch order, so a run can be repeated.</summary>
+    /// <summary>Adam (default) or SGD.</summary>
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+
+    /// <summary>How the learning rate changes across epochs (default: constant).</summary>
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
+
+    /// <summary>Stop when validation Dice has not improved for this many epochs; null trains every epoch.</summary>
+    public int? EarlyStoppingPatience { get; init; }
+
+    /// <summary>
+    /// Where to keep the best model so far (highest validation Dice), with everything needed to resume;
+    /// null keeps no checkpoint. Written atomically: an interrupted write never replaces a good file.
+    /// </summary>
+    public string? CheckpointPath { get; init; }
+
+    /// <summary>Seeds the batch order, so a run can be repeated and a resumed run continues the same way.</summary>
     public int Seed { get; init; } = 1;
 }
 
@@ -27,4 +51,7 @@ public sealed record TrainingOptions
 /// <param name="ValidationIoU">IoU on the validation images.</param>
 /// <param name="Seconds">Wall-clock time of the epoch, validation included.</param>
 /// <param name="Steps">Optimisation steps taken in the epoch.</param>
-public sealed record EpochResult(int Epoch, double TrainLoss, double ValidationLoss, double ValidationDice, double ValidationIoU, double Seconds, int Steps);
+/// <param name="LearningRate">The learning rate used in this epoch.</param>
+/// <param name="PixelAccuracy">Share of validation pixels classified correctly.</param>
+public sealed record EpochResult(int Epoch, double TrainLoss, double ValidationLoss, double ValidationDice, double ValidationIoU,
+    double Seconds, int Steps, double LearningRate = 0, double PixelAccuracy = 0);

@@ -1,0 +1,23 @@
+namespace Segmentation.Training;
+
+/// <summary>Where training stands, reported after every step: enough for a progress bar with an ETA.</summary>
+/// <param name="Epoch">Current 1-based epoch.</param>
+/// <param name="Epochs">Epochs planned.</param>
+/// <param name="Step">Steps done in this epoch.</param>
+/// <param name="StepsPerEpoch">Steps in one epoch.</param>
+/// <param name="Loss">Mean training loss so far in this epoch.</param>
+/// <param name="LastValidationDice">Validation Dice of the previous epoch, if any.</param>
+/// <param name="Remaining">Estimated time left for the whole run.</param>
+public sealed record TrainingProgress(int Epoch, int Epochs, int Step, int StepsPerEpoch, double Loss, double? LastValidationDice, TimeSpan Remaining)
+{
+    /// <summary>A one-line bar such as <c>epoch 3/8 [######----] 14/23 loss 0.094 Dice 0.986 ETA 0:41</c>.</summary>
+    public override string ToString()
+    {
+        const int width = 20;
+        int filled = StepsPerEpoch == 0 ? 0 : (int)Math.Round(width * (double)Step / StepsPerEpoch);
+        string bar = new string('#', filled) + new string('-', width - filled);
+        string dice = LastValidationDice is double d ? $" Dice {d:F3}" : "";
+        string eta = Remaining.TotalHours >= 1 ? Remaining.ToString(@"h\:mm\:ss") : Remaining.ToString(@"m\:ss");
+        return $"epoch {Epoch}/{Epochs} [{bar}] {Step}/{StepsPerEpoch} loss {Loss:F3}{dice} ETA {eta}";
+    }
+}
