@@ -10,7 +10,7 @@ namespace Segmentation.Models;
 /// <c>num_batches_tracked</c>).
 /// Why not TorchSharp's own: in TorchSharp 0.107.0 it counts batches with <c>add_(1)</c>, whose temporary
 /// Scalar can be freed by the garbage collector while libtorch still reads it, which rarely aborts
-/// training. Here the Scalar lives as long as the module.
+/// training. Here every Scalar lives as long as the module.
 /// </summary>
 public sealed class BatchNormalization : nn.Module<Tensor, Tensor>
 {
@@ -19,6 +19,7 @@ public sealed class BatchNormalization : nn.Module<Tensor, Tensor>
     readonly Tensor running_mean;
     readonly Tensor running_var;
     readonly Tensor num_batches_tracked;
+    readonly Tensor oneBatch = tensor(1L);
     readonly Scalar one = 1L.ToScalar();
     readonly double momentum;
     readonly double epsilon;
@@ -42,7 +43,9 @@ public sealed class BatchNormalization : nn.Module<Tensor, Tensor>
         if (training)
         {
             using var noGrad = no_grad();
-            num_batches_tracked.add_(one);
+            // add_(Tensor, alpha) with both arguments held: the shorter overloads of add_ make a temporary
+            // alpha Scalar of their own, which is exactly what can be freed too early.
+            num_batches_tracked.add_(oneBatch, alpha: one);
         }
         return nn.functional.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, epsilon);
     }
@@ -51,7 +54,10 @@ public sealed class BatchNormalization : nn.Module<Tensor, Tensor>
     protected override void Dispose(bool disposing)
     {
         if (disposing)
+        {
             one.Dispose();
+            oneBatch.Dispose();
+        }
         base.Dispose(disposing);
     }
 }

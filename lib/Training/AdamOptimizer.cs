@@ -8,7 +8,8 @@ namespace Segmentation.Training;
 /// Adam (Kingma and Ba), with L2 weight decay added to the gradient as in PyTorch's Adam.
 /// Why our own: TorchSharp 0.107.0's Adam passes numbers such as beta1 as temporary Scalars that the
 /// garbage collector may free while libtorch is still using them (a rare crash in long training).
-/// Every Scalar here is held in a field or a <c>using</c> variable for as long as libtorch needs it.
+/// Every Scalar here is held in a field or a <c>using</c> variable for as long as libtorch needs it, and only
+/// overloads that take every Scalar explicitly are called (e.g. <c>add_(x)</c> hides a temporary alpha of 1).
 /// </summary>
 public sealed class AdamOptimizer : IOptimizer
 {
@@ -16,7 +17,7 @@ public sealed class AdamOptimizer : IOptimizer
     readonly Tensor[] firstMoments;   // running mean of gradients
     readonly Tensor[] secondMoments;  // running mean of squared gradients
     readonly double beta1, beta2;
-    readonly Scalar beta1Scalar, oneMinusBeta1, beta2Scalar, oneMinusBeta2, epsilon, weightDecay;
+    readonly Scalar beta1Scalar, oneMinusBeta1, beta2Scalar, oneMinusBeta2, epsilon, weightDecay, one;
     readonly bool decays;
     int step;
 
@@ -45,6 +46,7 @@ public sealed class AdamOptimizer : IOptimizer
         oneMinusBeta2 = (1 - beta2).ToScalar();
         this.epsilon = epsilon.ToScalar();
         this.weightDecay = weightDecay.ToScalar();
+        one = 1.0.ToScalar();
         decays = weightDecay != 0;
     }
 
@@ -75,7 +77,7 @@ public sealed class AdamOptimizer : IOptimizer
                 gradient = gradient.add(parameters[i], alpha: weightDecay);
             firstMoments[i].mul_(beta1Scalar).add_(gradient, alpha: oneMinusBeta1);
             secondMoments[i].mul_(beta2Scalar).addcmul_(gradient, gradient, value: oneMinusBeta2);
-            var denominator = secondMoments[i].sqrt().div_(sqrtBiasCorrection2).add_(epsilon);
+            var denominator = secondMoments[i].sqrt().div_(sqrtBiasCorrection2).add_(epsilon, alpha: one);  // add_(x) alone would make a temporary alpha Scalar
             parameters[i].addcdiv_(firstMoments[i], denominator, value: negativeStepSize);
         }
     }
@@ -107,7 +109,7 @@ public sealed class AdamOptimizer : IOptimizer
     {
         foreach (var t in firstMoments.Concat(secondMoments))
             t.Dispose();
-        foreach (var s in new[] { beta1Scalar, oneMinusBeta1, beta2Scalar, oneMinusBeta2, epsilon, weightDecay })
+        foreach (var s in new[] { beta1Scalar, oneMinusBeta1, beta2Scalar, oneMinusBeta2, epsilon, weightDecay, one })
             s.Dispose();
     }
 }

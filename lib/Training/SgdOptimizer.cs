@@ -12,7 +12,7 @@ public sealed class SgdOptimizer : IOptimizer
 {
     readonly Parameter[] parameters;
     readonly Tensor[] velocities;
-    readonly Scalar momentum, weightDecay;
+    readonly Scalar momentum, weightDecay, one;
     readonly bool decays, usesMomentum;
     int step;
 
@@ -24,6 +24,7 @@ public sealed class SgdOptimizer : IOptimizer
         LearningRate = learningRate;
         this.momentum = momentum.ToScalar();
         this.weightDecay = weightDecay.ToScalar();
+        one = 1.0.ToScalar();
         decays = weightDecay != 0;
         usesMomentum = momentum != 0;
     }
@@ -60,7 +61,7 @@ public sealed class SgdOptimizer : IOptimizer
             if (decays)
                 gradient = gradient.add(parameters[i], alpha: weightDecay);
             if (usesMomentum)
-                gradient = velocities[i].mul_(momentum).add_(gradient);
+                gradient = velocities[i].mul_(momentum).add_(gradient, alpha: one);
             parameters[i].add_(gradient, alpha: negativeLearningRate);
         }
     }
@@ -94,5 +95,6 @@ public sealed class SgdOptimizer : IOptimizer
             v.Dispose();
         momentum.Dispose();
         weightDecay.Dispose();
+        one.Dispose();
     }
 }

@@ -22,7 +22,9 @@ public static class Cli
                 "run" => await RunCommand.ExecuteAsync(rest),
                 RunCommand.ChildCommandName => await RunCommand.ExecuteChildAsync(rest),
                 "doctor" => DoctorCommand.Execute(rest),
+                "bench" when rest.Length > 0 && rest[0] == "soak" => SoakCommand.Execute(rest[1..]),
                 "bench" => BenchCommand.Execute(rest),
+                SoakCommand.ChildName => SoakCommand.ExecuteChild(rest),
                 _ => UnknownCommand(args[0]),
             };
         }
@@ -48,5 +50,7 @@ public static class Cli
           doctor [--json]                  check that TorchSharp loads and report the device
           bench train [--model unet] [--size 256] [--batch 8] [--steps 20] [--json]
                                            median training-step time and peak memory
+          bench soak [--runs 6] [--steps 2000] [--path kit|torchsharp] [--json]
+                                           train under constant garbage collection; count aborts
         """;
 }
