@@ -2,15 +2,62 @@ using static TorchSharp.torch;
 
 namespace Segmentation.Losses;
 
-/// <summary>Turns shape mismatches into messages a learner can act on.</summary>
+/// <summary>Turns wrong inputs into messages a learner can act on.</summary>
 static class ShapeCheck
 {
-    public static void SameShape(Tensor prediction, Tensor target, string where)
+    /// <summary>Binary losses: logits and masks of the same shape, mask values within 0..1. Returns the masks as the logits' type.</summary>
+    public static Tensor BinaryTargets(Tensor logits, Tensor masks, string where)
     {
-        if (!prediction.shape.SequenceEqual(target.shape))
+        ArgumentNullException.ThrowIfNull(logits);
+        ArgumentNullException.ThrowIfNull(masks);
+        if (!logits.shape.SequenceEqual(masks.shape))
             throw new ArgumentException(
-                $"{where}: the prediction has shape [{string.Join(", ", prediction.shape)}] but the mask has shape "
-                + $"[{string.Join(", ", target.shape)}]. Both must be [N, 1, H, W]: resize masks to the image size "
-                + "and keep one channel.");
+                $"{where}: the prediction has shape {Shape(logits)} but the mask has shape {Shape(masks)}. "
+                + "Both must be [N, 1, H, W]: resize masks to the image size and keep one channel.");
+        if (!logits.is_floating_point())
+            throw new ArgumentException($"{where}: the logits are {logits.dtype}; pass the model's floating-point output.");
+        if (masks.numel() > 0)
+        {
+            using var scope = NewDisposeScope();
+            double low = masks.min().to_type(ScalarType.Float64).item<double>();
+            double high = masks.max().to_type(ScalarType.Float64).item<double>();
+            if (low < 0 || high > 1)
+                throw new ArgumentException(
+                    $"{where}: mask values must lie in 0..1 (0 background, 1 object), but they range from {low} to {high}. "
+                    + "Masks read from 8-bit files hold 0..255: divide by 255 or threshold them.");
+        }
+        return masks.dtype == logits.dtype ? masks : masks.to_type(logits.dtype);
     }
+
+    /// <summary>Multi-class losses: logits [N, C, H, W] and class ids [N, H, W] (int64) in 0..C-1.</summary>
+    public static void ClassTargets(Tensor logits, Tensor targets, string where)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (logits.dim() != 4)
+            throw new ArgumentException($"{where}: logits must be [N, C, H, W] (one channel per class), got {Shape(logits)}.");
+        if (targets.dim() == 4 && targets.shape[1] == 1)
+            throw new ArgumentException(
+                $"{where}: the targets have shape {Shape(targets)}; class-id targets have no channel dimension, [N, H, W]. "
+                + "Use targets.squeeze(1).");
+        if (targets.dim() != 3 || targets.shape[0] != logits.shape[0] || targets.shape[1] != logits.shape[2] || targets.shape[2] != logits.shape[3])
+            throw new ArgumentException(
+                $"{where}: logits {Shape(logits)} need targets of shape [{logits.shape[0]}, {logits.shape[2]}, {logits.shape[3]}] "
+                + $"(one class id per pixel), got {Shape(targets)}.");
+        if (targets.dtype != ScalarType.Int64)
+            throw new ArgumentException(
+                $"{where}: targets must be class ids of type Int64, got {targets.dtype}. Convert with targets.to_type(ScalarType.Int64).");
+        long classes = logits.shape[1];
+        if (targets.numel() > 0)
+        {
+            using var scope = NewDisposeScope();
+            long low = targets.min().item<long>(), high = targets.max().item<long>();
+            if (low < 0 || high >= classes)
+                throw new ArgumentException(
+                    $"{where}: class ids must lie in 0..{classes - 1} for {classes} output channels, but they range from {low} to {high}. "
+                    + "Build the model with as many classes as the masks have, or remap the ids.");
+        }
+    }
+
+    static string Shape(Tensor t) => $"[{string.Join(", ", t.shape)}]";
 }

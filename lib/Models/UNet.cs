@@ -11,55 +11,91 @@ namespace Segmentation.Models;
 /// the same size (the skip connection) before each block: 384->128, 192->64, 96->32, then 48->1.
 /// It returns LOGITS (no sigmoid): pair it with a loss that takes logits, and apply a sigmoid only to
 /// read probabilities. Unlike the original notebook, the encoder runs once per forward pass.
-/// State-dict names: <c>encoder.{i}.*</c>, <c>bottleneck.*</c>, <c>decoder.{i}.*</c>, <c>head.weight</c>, <c>head.bias</c>.
+/// With <see cref="BlockStyle.Double"/> it is the common U-Net instead: double-conv blocks, and a decoder
+/// block on the top level too (48->16), then a 16->1 head.
+/// State-dict names (the checkpoint format): <c>encoder.{i}.*</c>, <c>bottleneck.*</c>, <c>decoder.{i}.*</c>
+/// (<c>decoder.0</c> is the deepest), <c>head.weight</c>, <c>head.bias</c>; the block's own names follow
+/// (<see cref="ConvBlock"/>: <c>conv</c>, <c>norm</c>; <see cref="DoubleConvBlock"/>: <c>conv1</c>, <c>norm1</c>, <c>conv2</c>, <c>norm2</c>).
 /// </summary>
-public sealed class UNet : Module<Tensor, Tensor>
+public sealed class UNet : Module<Tensor, Tensor>, ISegmentationModel
 {
-    readonly ModuleList<ConvBlock> encoder = new();
-    readonly ConvBlock bottleneck;
-    readonly ModuleList<ConvBlock> decoder = new();
+    readonly ModuleList<Module<Tensor, Tensor>> encoder = new();
+    readonly Module<Tensor, Tensor> bottleneck;
+    readonly ModuleList<Module<Tensor, Tensor>> decoder = new();
     readonly Module<Tensor, Tensor> head;
     readonly Module<Tensor, Tensor> pool;
     readonly Module<Tensor, Tensor> upsample;
 
+    /// <inheritdoc/>
+    public long InChannels { get; }
+
+    /// <inheritdoc/>
+    public long Classes { get; }
+
     /// <summary>Channel widths of the encoder levels; the bottleneck has twice the last.</summary>
     public IReadOnlyList<long> Widths { get; }
+
+    /// <inheritdoc/>
+    public int Depth => Widths.Count;
+
+    /// <inheritdoc/>
+    public int SizeMultiple => 1 << Depth;
+
+    /// <summary>The kind of block the network is built from.</summary>
+    public BlockStyle Blocks { get; }
 
     /// <summary>Creates a U-Net for <paramref name="inChannels"/>-channel images and <paramref name="classes"/> output channels.</summary>
     /// <param name="inChannels">3 for RGB images.</param>
     /// <param name="classes">1 for a binary mask (one logit per pixel).</param>
-    /// <param name="widths">Encoder widths; the lesson's network is 16, 32, 64, 128.</param>
-    public UNet(long inChannels = 3, long classes = 1, long[]? widths = null) : base(nameof(UNet))
+    /// <param name="widths">Encoder widths, one per level (depth = their count); the lesson's network is 16, 32, 64, 128.</param>
+    /// <param name="blocks">The lesson's single conv blocks (default) or the common double-conv blocks.</param>
+    public UNet(long inChannels = 3, long classes = 1, long[]? widths = null, BlockStyle blocks = BlockStyle.Lesson) : base(nameof(UNet))
     {
-        Widths = widths ?? [16, 32, 64, 128];
+        Widths = ModelArguments.Widths(widths, inChannels, classes, nameof(UNet));
+        InChannels = inChannels;
+        Classes = classes;
+        Blocks = blocks;
+
         long previous = inChannels;
         foreach (long width in Widths)
         {
-            encoder.Add(new ConvBlock(previous, width));
+            encoder.Add(Block(previous, width));
             previous = width;
         }
 
         long deepest = Widths[^1] * 2;
-        bottleneck = new ConvBlock(previous, deepest);
+        bottleneck = Block(previous, deepest);
 
+        // The lesson's network has no decoder block on the top level; the common U-Net has one.
+        int topDecoderLevel = blocks == BlockStyle.Lesson ? 1 : 0;
         long below = deepest;
-        for (int level = Widths.Count - 1; level >= 1; level--)
+        for (int level = Widths.Count - 1; level >= topDecoderLevel; level--)
         {
             // Input = upsampled map from below + the skip from the encoder at this level.
-            decoder.Add(new ConvBlock(below + Widths[level], Widths[level]));
+            decoder.Add(Block(below + Widths[level], Widths[level]));
             below = Widths[level];
         }
-        // The last level's upsampled map and skip go straight to a 1x1 convolution: one logit per class.
-        head = Conv2d(below + Widths[0], classes, kernel_size: 1);
+        // A 1x1 convolution gives one logit per class and pixel. In the lesson's network it reads the top
+        // level's upsampled map and skip directly.
+        head = Conv2d(blocks == BlockStyle.Lesson ? below + Widths[0] : below, classes, kernel_size: 1);
 
         pool = MaxPool2d(kernel_size: 2);
         upsample = Upsample(scale_factor: [2.0, 2.0], mode: UpsampleMode.Bilinear, align_corners: false);
         RegisterComponents();
     }
 
-    /// <summary>Logits of shape [N, classes, H, W] for images of shape [N, inChannels, H, W] (H, W divisible by 16).</summary>
+    Module<Tensor, Tensor> Block(long inChannels, long outChannels) => Blocks == BlockStyle.Lesson
+        ? new ConvBlock(inChannels, outChannels)
+        : new DoubleConvBlock(inChannels, outChannels);
+
+    /// <summary>
+    /// Logits of shape [N, classes, H, W] for images of shape [N, inChannels, H, W]; H and W must be multiples of
+    /// <see cref="SizeMultiple"/> (16 for the default four levels).
+    /// </summary>
+    /// <exception cref="ArgumentException">The images have the wrong number of dimensions or channels, or a size the network cannot halve <see cref="Depth"/> times.</exception>
     public override Tensor forward(Tensor images)
     {
+        InputCheck.Images(images, this, nameof(UNet));
         var skips = new List<Tensor>();
         Tensor x = images;
         foreach (var block in encoder)
@@ -75,6 +111,8 @@ public sealed class UNet : Module<Tensor, Tensor>
             var skip = skips[skips.Count - 1 - i];
             x = decoder[i].call(cat([upsample.call(x), skip], dim: 1));
         }
-        return head.call(cat([upsample.call(x), skips[0]], dim: 1));
+        return Blocks == BlockStyle.Lesson
+            ? head.call(cat([upsample.call(x), skips[0]], dim: 1))
+            : head.call(x);
     }
 }

@@ -2,7 +2,7 @@ using Segmentation.Metrics;
 using Segmentation.Native;
 using static TorchSharp.torch;
 
-namespace Lesson.Tests;
+namespace Lesson.Tests.Metrics;
 
 public class MetricsTests
 {
