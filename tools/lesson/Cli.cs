@@ -22,6 +22,8 @@ public static class Cli
                 "run" => await RunCommand.ExecuteAsync(rest),
                 RunCommand.ChildCommandName => await RunCommand.ExecuteChildAsync(rest),
                 "doctor" => DoctorCommand.Execute(rest),
+                "train" => TrainCommand.Execute(rest),
+                "evaluate" => EvaluateCommand.Execute(rest),
                 "bench" when rest.Length > 0 && rest[0] == "soak" => SoakCommand.Execute(rest[1..]),
                 "bench" => BenchCommand.Execute(rest),
                 SoakCommand.ChildName => SoakCommand.ExecuteChild(rest),
@@ -48,6 +50,11 @@ public static class Cli
 
           run [NOTEBOOK...] [--inplace]   execute notebooks headless (default: every course notebook)
           doctor [--json]                  check that TorchSharp loads and report the device
+          train [--dataset ph2] [--data DIR] [--model unet|unet-double|segnet] [--size 128] [--epochs 12]
+                [--batch 8] [--lr 0.001] [--seed 1] [--out DIR] [--resume] [--json]
+                                           train, keep the best checkpoint, report held-out Dice/IoU
+          evaluate --checkpoint F [--dataset ph2] [--data DIR] [--split validation|all] [--json]
+                                           score a trained model
           bench train [--model unet] [--size 256] [--batch 8] [--steps 20] [--json]
                                            median training-step time and peak memory
           bench soak [--runs 6] [--steps 2000] [--path kit|torchsharp] [--json]

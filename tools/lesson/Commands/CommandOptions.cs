@@ -35,6 +35,8 @@ public sealed class CommandOptions
 
     public string Value(string name, string fallback) => values.TryGetValue(name, out var value) ? value : fallback;
 
+    public string? ValueOrNull(string name) => values.TryGetValue(name, out var value) ? value : null;
+
     public int Int(string name, int fallback)
     {
         if (!values.TryGetValue(name, out var text))

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Segmentation.Data;
+
+namespace Lesson.Tests.Tool;
+
+/// <summary>`lesson train` and `lesson evaluate` as a script would call them: real processes, real files.</summary>
+public class TrainCommandTests
+{
+    [Fact]
+    public void Train_then_evaluate_report_the_documented_json_keys_and_agree()
+    {
+        string folder = RepoPaths.NewTempFolder("train-cli");
+        string data = Ph2Sample.Write(Path.Combine(folder, "data"), count: 30, seed: 5);
+        string output = Path.Combine(folder, "out");
+
+        var train = ToolProcess.Run(folder, TimeSpan.FromMinutes(10), "train", "--data", data, "--size", "64", "--epochs", "4",
+            "--batch", "6", "--out", output, "--json");
+        Assert.True(train.ExitCode == 0, train.Output + train.Error);
+        using var trained = JsonDocument.Parse(train.Output.Trim().Split('\n')[^1]);
+        var t = trained.RootElement;
+        Assert.Equal("unet", t.GetProperty("model").GetString());
+        Assert.Equal(4, t.GetProperty("epochs").GetInt32());
+        Assert.True(t.GetProperty("train_seconds").GetDouble() > 0);
+        double dice = t.GetProperty("val").GetProperty("dice").GetDouble();
+        Assert.InRange(dice, 0.5, 1.0);
+        Assert.InRange(t.GetProperty("val").GetProperty("iou").GetDouble(), 0.3, 1.0);
+        Assert.InRange(t.GetProperty("val").GetProperty("pixel_accuracy").GetDouble(), 0.5, 1.0);
+        string checkpoint = t.GetProperty("checkpoint").GetString()!;
+        Assert.True(File.Exists(checkpoint));
+
+        var evaluate = ToolProcess.Run(folder, TimeSpan.FromMinutes(5), "evaluate", "--checkpoint", checkpoint, "--data", data, "--json");
+        Assert.True(evaluate.ExitCode == 0, evaluate.Output + evaluate.Error);
+        using var evaluated = JsonDocument.Parse(evaluate.Output.Trim());
+        var e = evaluated.RootElement;
+        Assert.Equal(3, e.GetProperty("images").GetInt32());   // the validation tenth of 30 cases
+        Assert.Equal(dice, e.GetProperty("dice").GetDouble(), 3);   // same split, same best model
+        Assert.True(e.TryGetProperty("iou", out _) && e.TryGetProperty("pixel_accuracy", out _));
+    }
+
+    [Fact]
+    public void Evaluate_with_a_damaged_checkpoint_says_so_and_fails()
+    {
+        string folder = RepoPaths.NewTempFolder("bad-ckpt");
+        string checkpoint = Path.Combine(folder, "best.ckpt");
+        File.WriteAllBytes(checkpoint, [1, 2, 3]);
+        var result = ToolProcess.Run(folder, TimeSpan.FromMinutes(2), "evaluate", "--checkpoint", checkpoint, "--json");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("is not a checkpoint", result.Error);
+        Assert.Equal("", result.Output.Trim());
+    }
+}
