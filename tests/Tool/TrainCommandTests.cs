@@ -10,16 +10,16 @@ public class TrainCommandTests
     public void Train_then_evaluate_report_the_documented_json_keys_and_agree()
     {
         string folder = RepoPaths.NewTempFolder("train-cli");
-        string data = Ph2Sample.Write(Path.Combine(folder, "data"), count: 30, seed: 5);
+        string data = Ph2Sample.Write(Path.Combine(folder, "data"), count: 40, seed: 5);
         string output = Path.Combine(folder, "out");
 
-        var train = ToolProcess.Run(folder, TimeSpan.FromMinutes(10), "train", "--data", data, "--size", "64", "--epochs", "4",
-            "--batch", "6", "--out", output, "--json");
+        var train = ToolProcess.Run(folder, TimeSpan.FromMinutes(10), "train", "--data", data, "--size", "64", "--epochs", "10",
+            "--batch", "4", "--out", output, "--json");
         Assert.True(train.ExitCode == 0, train.Output + train.Error);
         using var trained = JsonDocument.Parse(train.Output.Trim().Split('\n')[^1]);
         var t = trained.RootElement;
         Assert.Equal("unet", t.GetProperty("model").GetString());
-        Assert.Equal(4, t.GetProperty("epochs").GetInt32());
+        Assert.Equal(10, t.GetProperty("epochs").GetInt32());
         Assert.True(t.GetProperty("train_seconds").GetDouble() > 0);
         double dice = t.GetProperty("val").GetProperty("dice").GetDouble();
         Assert.InRange(dice, 0.5, 1.0);
@@ -32,7 +32,7 @@ public class TrainCommandTests
         Assert.True(evaluate.ExitCode == 0, evaluate.Output + evaluate.Error);
         using var evaluated = JsonDocument.Parse(evaluate.Output.Trim());
         var e = evaluated.RootElement;
-        Assert.Equal(3, e.GetProperty("images").GetInt32());   // the validation tenth of 30 cases
+        Assert.Equal(4, e.GetProperty("images").GetInt32());   // the validation tenth of 40 cases
         Assert.Equal(dice, e.GetProperty("dice").GetDouble(), 3);   // same split, same best model
         Assert.True(e.TryGetProperty("iou", out _) && e.TryGetProperty("pixel_accuracy", out _));
     }
