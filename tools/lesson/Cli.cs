@@ -25,6 +25,7 @@ public static class Cli
                 "train" => TrainCommand.Execute(rest),
                 "evaluate" => EvaluateCommand.Execute(rest),
                 "bench" when rest.Length > 0 && rest[0] == "soak" => SoakCommand.Execute(rest[1..]),
+                "bench" when rest.Length > 0 && rest[0] == "memory" => MemoryBenchCommand.Execute(rest[1..]),
                 "bench" => BenchCommand.Execute(rest),
                 SoakCommand.ChildName => SoakCommand.ExecuteChild(rest),
                 _ => UnknownCommand(args[0]),
@@ -59,5 +60,7 @@ public static class Cli
                                            median training-step time and peak memory
           bench soak [--runs 6] [--steps 2000] [--path kit|torchsharp] [--json]
                                            train under constant garbage collection; count aborts
+          bench memory [--epochs 20] [--size 128] [--model unet] [--json]
+                                           resident memory after every epoch of a long run
         """;
 }
