@@ -51,12 +51,13 @@ public static class Cli
 
           run [NOTEBOOK...] [--inplace]   execute notebooks headless (default: every course notebook)
           doctor [--json]                  check that TorchSharp loads and report the device
-          train [--dataset ph2] [--data DIR] [--model unet|unet-double|segnet] [--size 128] [--epochs 12]
+          train [--dataset ph2] [--data DIR] [--model unet|unet-double|segnet] [--loss bce|dice|bce-dice|focal]
+                [--size 128] [--epochs 12]
                 [--batch 8] [--lr 0.001] [--seed 1] [--out DIR] [--resume] [--json]
                                            train, keep the best checkpoint, report held-out Dice/IoU
           evaluate --checkpoint F [--dataset ph2] [--data DIR] [--split validation|all] [--json]
                                            score a trained model
-          bench train [--model unet] [--size 256] [--batch 8] [--steps 20] [--json]
+          bench train [--model unet|unet-double|segnet] [--size 256] [--batch 8] [--steps 20] [--json]
                                            median training-step time and peak memory
           bench soak [--runs 6] [--steps 2000] [--path kit|torchsharp] [--json]
                                            train under constant garbage collection; count aborts
