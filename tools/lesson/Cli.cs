@@ -22,7 +22,9 @@ public static class Cli
                 "run" => await RunCommand.ExecuteAsync(rest),
                 RunCommand.ChildCommandName => await RunCommand.ExecuteChildAsync(rest),
                 "doctor" => DoctorCommand.Execute(rest),
+                "bench" when rest is ["data", ..] => BenchDataCommand.Execute(rest[1..]),
                 "bench" => BenchCommand.Execute(rest),
+                "data" => DataCommand.Execute(rest),
                 _ => UnknownCommand(args[0]),
             };
         }
@@ -48,5 +50,11 @@ public static class Cli
           doctor [--json]                  check that TorchSharp loads and report the device
           bench train [--model unet] [--size 256] [--batch 8] [--steps 20] [--json]
                                            median training-step time and peak memory
+          bench data [--size 256] [--runs 5] [--json]
+                                           images per second from PH2-size BMP files to tensors
+          data inspect ph2|mads DIR [--json] [--headers-only]
+                                           cases, classes, image size and problems of a dataset folder
+          data sample ph2|mads --out DIR [--count N] [--seed S]
+                                           write a generated sample in the dataset's real layout
         """;
 }
