@@ -39,17 +39,20 @@ public sealed record ImageHeader(string Format, int Width, int Height)
         Span<byte> start = stackalloc byte[54]; // a BMP's file header plus its 40-byte info header, or PNG's first chunk
         int length = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
         start = start[..length];
-        var header = start.StartsWith(PngSignature) ? ReadPng(path, file, start)
+        return start.StartsWith(PngSignature) ? ReadPng(path, file, start)
             : start.Length >= 2 && start[0] == 'B' && start[1] == 'M' ? ReadBmp(path, file, start)
             : throw new BadFileException(path,
                 $"'{path}' is not a BMP or PNG image (its first bytes are not a BMP or PNG signature), and the datasets " +
                 "hold only those formats. Remove the file from the dataset folder, or convert it to PNG.");
+    }
 
-        if ((long)header.Width * header.Height > MaxPixels)
+    /// <summary>Checked before anything else about the pixels: an absurd size is the clearest sign of a hostile file.</summary>
+    static void RequireSensibleSize(string path, long width, long height)
+    {
+        if (width * height > MaxPixels)
             throw new BadFileException(path,
-                $"'{path}' declares {header.Width}x{header.Height} pixels, more than the {MaxPixels / 1_000_000} megapixels " +
+                $"'{path}' declares {width}x{height} pixels, more than the {MaxPixels / 1_000_000} megapixels " +
                 "the kit accepts. No dataset image is that large: the file may be damaged or a decompression bomb. Remove it.");
-        return header;
     }
 
     static ImageHeader ReadBmp(string path, FileStream file, ReadOnlySpan<byte> start)
@@ -79,6 +82,7 @@ public sealed record ImageHeader(string Format, int Width, int Height)
         height = height == int.MinValue ? 0 : Math.Abs(height); // negative height: rows stored top to bottom
         if (width <= 0 || height <= 0 || bitsPerPixel is not (1 or 4 or 8 or 16 or 24 or 32))
             throw Damaged(path, $"has an impossible BMP header ({width}x{height} pixels, {bitsPerPixel} bits per pixel)");
+        RequireSensibleSize(path, width, height);
 
         // Uncompressed rows are padded to 4 bytes, so the size the pixels need is known exactly.
         // (A cut-off BMP otherwise decodes without complaint, its missing rows black.)
@@ -100,6 +104,7 @@ public sealed record ImageHeader(string Format, int Width, int Height)
         uint height = BinaryPrimitives.ReadUInt32BigEndian(start[20..]);
         if (width == 0 || height == 0 || width > int.MaxValue || height > int.MaxValue)
             throw Damaged(path, $"has an impossible PNG header ({width}x{height} pixels)");
+        RequireSensibleSize(path, width, height);
         RequirePngEnd(path, file);
         return new ImageHeader("PNG", (int)width, (int)height);
     }

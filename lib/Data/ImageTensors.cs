@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Segmentation.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -31,6 +32,7 @@ public static class ImageTensors
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         var values = ResizedPixels.ReadMask(path, size, rule).Select(b => (float)b).ToArray();
+        TorchRuntime.EnsureLoaded();
         return tensor(values, [1, size, size]);
     }
 
@@ -84,6 +86,7 @@ public static class ImageTensors
     /// </summary>
     internal static Tensor RgbBytesToTensor(byte[] bytes, int count, int size)
     {
+        TorchRuntime.EnsureLoaded(); // a clear message instead of a type-initialisation error when libtorch cannot load
         using var scope = NewDisposeScope();
         using var noGradients = no_grad();
         var hwc = tensor(bytes, [count, size, size, 3], ScalarType.Byte);

@@ -24,6 +24,7 @@ internal static class MadsCsv
 
         var pairs = new List<(string Image, string Mask)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var mentioned = new HashSet<string>(StringComparer.Ordinal); // every image a row names, usable or not
         for (int i = 1; i < lines.Length; i++)
         {
             if (string.IsNullOrWhiteSpace(lines[i]))
@@ -39,6 +40,7 @@ internal static class MadsCsv
             var image = Resolve(cells[imageColumn], dataFolder, csv);
             var mask = Resolve(cells[maskColumn], dataFolder, csv);
             var name = Path.GetFileNameWithoutExtension(image);
+            mentioned.Add(image);
             // MADS masks carry their image's file name: a row that says otherwise would pair the wrong mask.
             if (!Path.GetFileName(image).Equals(Path.GetFileName(mask), StringComparison.Ordinal))
                 problems.Add(new DatasetProblem(name, csv, $"{where} pairs image '{cells[imageColumn]}' with mask " +
@@ -51,9 +53,8 @@ internal static class MadsCsv
                 pairs.Add((image, mask));
         }
 
-        var listed = pairs.Select(p => Path.GetFullPath(p.Image)).ToHashSet(StringComparer.Ordinal);
         foreach (var image in Directory.EnumerateFiles(Path.Combine(dataFolder, MadsDataset.ImagesFolderName)).Order(StringComparer.Ordinal))
-            if (!listed.Contains(image) && !PairCheck.IsSystemClutter(Path.GetFileName(image)))
+            if (!mentioned.Contains(Path.GetFullPath(image)) && !PairCheck.IsSystemClutter(Path.GetFileName(image)))
                 problems.Add(new DatasetProblem(Path.GetFileNameWithoutExtension(image), image,
                     $"'{image}' is not listed in '{csv}', so it is not used. Add it to df.csv, or delete df.csv to pair " +
                     "images and masks by file name."));

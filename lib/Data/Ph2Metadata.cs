@@ -24,4 +24,15 @@ public sealed record Ph2Metadata(
     string Streaks,
     string RegressionAreas,
     string BlueWhitishVeil,
-    IReadOnlyList<int> Colours);
+    IReadOnlyList<int> Colours)
+{
+    /// <summary>Equal when every column is: the colour codes are compared one by one, not as list objects.</summary>
+    public bool Equals(Ph2Metadata? other) =>
+        other is not null && Name == other.Name && HistologicalDiagnosis == other.HistologicalDiagnosis &&
+        Diagnosis == other.Diagnosis && Asymmetry == other.Asymmetry && PigmentNetwork == other.PigmentNetwork &&
+        DotsGlobules == other.DotsGlobules && Streaks == other.Streaks && RegressionAreas == other.RegressionAreas &&
+        BlueWhitishVeil == other.BlueWhitishVeil && Colours.SequenceEqual(other.Colours);
+
+    /// <summary>A hash that agrees with <see cref="Equals(Ph2Metadata?)"/>.</summary>
+    public override int GetHashCode() => HashCode.Combine(Name, Diagnosis, Asymmetry, Colours.Count);
+}

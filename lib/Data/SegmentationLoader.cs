@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Segmentation.Native;
 using static TorchSharp.torch;
 
 namespace Segmentation.Data;
@@ -48,6 +49,7 @@ public sealed class SegmentationLoader
         var batches = Order(epoch).Chunk(options.BatchSize).Take(BatchesPerEpoch).ToArray();
         if (batches.Length == 0)
             yield break;
+        TorchRuntime.EnsureLoaded();
         int size = options.Size;
         var next = Task.Run(() => Assemble(batches[0], epoch));
         for (int b = 0; b < batches.Length; b++)
