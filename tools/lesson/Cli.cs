@@ -26,8 +26,10 @@ public static class Cli
                 "evaluate" => EvaluateCommand.Execute(rest),
                 "bench" when rest.Length > 0 && rest[0] == "soak" => SoakCommand.Execute(rest[1..]),
                 "bench" when rest.Length > 0 && rest[0] == "memory" => MemoryBenchCommand.Execute(rest[1..]),
-                "bench" => BenchCommand.Execute(rest),
                 SoakCommand.ChildName => SoakCommand.ExecuteChild(rest),
+                "bench" when rest is ["data", ..] => BenchDataCommand.Execute(rest[1..]),
+                "data" => DataCommand.Execute(rest),
+                "bench" => BenchCommand.Execute(rest),
                 _ => UnknownCommand(args[0]),
             };
         }
@@ -63,5 +65,11 @@ public static class Cli
                                            train under constant garbage collection; count aborts
           bench memory [--epochs 20] [--size 128] [--model unet] [--json]
                                            resident memory after every epoch of a long run
+          bench data [--size 256] [--runs 5] [--json]
+                                           images per second from PH2-size BMP files to tensors
+          data inspect ph2|mads DIR [--json] [--headers-only]
+                                           cases, classes, image size and problems of a dataset folder
+          data sample ph2|mads --out DIR [--count N] [--seed S]
+                                           write a generated sample in the dataset's real layout
         """;
 }
