@@ -60,8 +60,10 @@ public static class DatasetFetcher
             // The extracted files now live in finalFolder, or the run failed: either way the rest goes. The downloaded
             // archive too: it is never reused (a new run downloads again), and a bad one must not look complete.
             TryCleanUp(() => Directory.Delete(work, recursive: true), Directory.Exists(work));
+            var downloads = Path.Combine(dataFolder, DownloadsFolderName);
             if (download is not null)
-                TryCleanUp(() => DeleteDownload(download.Path), true);
+                TryCleanUp(() => File.Delete(download.Path), true);
+            TryCleanUp(() => Directory.Delete(downloads), Directory.Exists(downloads) && !Directory.EnumerateFileSystemEntries(downloads).Any());
         }
     }
 
@@ -152,13 +154,5 @@ public static class DatasetFetcher
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
         }
-    }
-
-    static void DeleteDownload(string file)
-    {
-        File.Delete(file);
-        var folder = Path.GetDirectoryName(file)!;
-        if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
-            Directory.Delete(folder);
     }
 }

@@ -58,10 +58,13 @@ public static class ResumableDownload
             }
             catch (TransientFailure failure)
             {
+                long kept = FileLength(partial);
                 throw new FetchException(
                     $"Downloading {url} failed {options.MaxAttempts} times; the last time {failure.Message}. " +
-                    $"The {FileLength(partial):N0} bytes received so far are kept in '{partial}': " +
-                    "run the same command again later to continue from there.", failure.InnerException);
+                    (kept > 0
+                        ? $"The {kept:N0} bytes received so far are kept in '{partial}': run the same command again later to continue from there."
+                        : "Check the address and the network connection, then run the same command again."),
+                    failure.InnerException);
             }
         }
 
