@@ -22,6 +22,7 @@ public static class Cli
                 "run" => await RunCommand.ExecuteAsync(rest),
                 RunCommand.ChildCommandName => await RunCommand.ExecuteChildAsync(rest),
                 "doctor" => DoctorCommand.Execute(rest),
+                "fetch" => await FetchCommand.ExecuteAsync(rest),
                 "bench" when rest.Length > 0 && rest[0] == "soak" => SoakCommand.Execute(rest[1..]),
                 "bench" => BenchCommand.Execute(rest),
                 SoakCommand.ChildName => SoakCommand.ExecuteChild(rest),
@@ -48,6 +49,9 @@ public static class Cli
 
           run [NOTEBOOK...] [--inplace]   execute notebooks headless (default: every course notebook)
           doctor [--json]                  check that TorchSharp loads and report the device
+          fetch ph2|mads [--from URL_OR_FILE_OR_FOLDER] [--dest DIR] [--sha256 HEX] [--kaggle-api URL]
+                                           download (resumable) or take a local copy, extract safely into
+                                           data/PH2Dataset or data/mads and check it (MADS: Kaggle API token)
           bench train [--model unet] [--size 256] [--batch 8] [--steps 20] [--json]
                                            median training-step time and peak memory
           bench soak [--runs 6] [--steps 2000] [--path kit|torchsharp] [--json]
