@@ -87,7 +87,7 @@ public static class DatasetFetcher
         IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
     {
         var (url, credentials) = from is null ? target.DefaultSource(request) : (new Uri(from), null);
-        var file = Path.Combine(Path.GetFullPath(request.DataFolder), DownloadsFolderName, target.ArchiveFileName);
+        var file = Path.Combine(Path.GetFullPath(request.DataFolder), DownloadsFolderName, from is null ? target.ArchiveFileName : ArchiveName(url, target));
         log?.WriteLine($"Downloading {url}");
         log?.WriteLine($"  to {file}");
         try
@@ -101,6 +101,15 @@ public static class DatasetFetcher
                 ? target.ExplainRefusal(refusal, credentials)
                 : new FetchException($"{refusal.Message} Check the address, or download the file in a browser and pass it with --from FILE.", refusal);
         }
+    }
+
+    /// <summary>For a --from address: its own file name when it is a plain one (so a .zip is not saved as .rar), else the usual name.</summary>
+    static string ArchiveName(Uri url, FetchTarget target)
+    {
+        var name = Path.GetFileName(url.AbsolutePath);
+        bool plain = name.Length is > 0 and <= 100 && name.Contains('.') && !name.StartsWith('.') &&
+                     name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
+        return plain ? name : target.ArchiveFileName;
     }
 
     static ExtractionSummary Extract(string archive, string work, ExtractionLimits limits, TextWriter? log, CancellationToken cancellationToken)

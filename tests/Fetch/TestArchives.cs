@@ -16,8 +16,16 @@ static class TestArchives
     /// <summary>A generated PH2 sample (3 cases) in the real layout: <c>ROOT/PH2Dataset/PH2 Dataset images/IMD.../</c>.</summary>
     public static string Ph2Folder => Ph2SampleRoot.Value;
 
-    /// <summary>A ZIP of <see cref="Ph2Folder"/> with <c>PH2Dataset/</c> at the top, as in PH2Dataset.rar.</summary>
-    public static byte[] Ph2Zip()
+    static readonly Lazy<byte[]> Ph2ZipBytes = new(MakePh2Zip);
+    static readonly Lazy<byte[]> Ph2RarBytes = new(MakePh2Rar);
+
+    /// <summary>A ZIP of <see cref="Ph2Folder"/> with <c>PH2Dataset/</c> at the top, as in PH2Dataset.rar (a fresh copy).</summary>
+    public static byte[] Ph2Zip() => (byte[])Ph2ZipBytes.Value.Clone();
+
+    /// <summary>The same files as a RAR 4 archive (stored), like the real PH2Dataset.rar (a fresh copy).</summary>
+    public static byte[] Ph2Rar() => (byte[])Ph2RarBytes.Value.Clone();
+
+    static byte[] MakePh2Zip()
     {
         using var memory = new MemoryStream();
         using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
@@ -26,8 +34,7 @@ static class TestArchives
         return memory.ToArray();
     }
 
-    /// <summary>The same files as a RAR 4 archive (stored), like the real PH2Dataset.rar.</summary>
-    public static byte[] Ph2Rar() =>
+    static byte[] MakePh2Rar() =>
         Rar4Writer.Build(Directory.EnumerateFiles(Path.Combine(Ph2Folder, Ph2Dataset.DatasetFolderName), "*", SearchOption.AllDirectories)
             .Select(file => new Rar4Writer.Entry(Path.GetRelativePath(Ph2Folder, file).Replace('/', '\\'), File.ReadAllBytes(file))));
 

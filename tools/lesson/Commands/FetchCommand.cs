@@ -27,7 +27,7 @@ public static class FetchCommand
         var progress = new FetchProgressPrinter(Console.Out);
         try
         {
-            var report = await DatasetFetcher.FetchAsync(target, request, Console.Out, progress, cancel.Token);
+            var report = await DatasetFetcher.FetchAsync(target, request, progress.MessageWriter, progress, cancel.Token);
             progress.Finish();
             PrintReport(target, report);
             return 0;
@@ -62,7 +62,7 @@ public static class FetchCommand
         if (report.Download is { } download)
             Console.WriteLine($"sha256 {download.Sha256}  ({download.Size:N0} bytes; pin it with --sha256 {download.Sha256})");
         Console.WriteLine(report.WasAlreadyThere
-            ? $"Already there, nothing fetched: {report.Summary}"
+            ? $"Already there, nothing fetched (delete the folder to fetch again): {report.Summary}"
             : $"Checked: {report.Summary}");
         Console.WriteLine($"The {target.Description} is ready in {report.DatasetFolder}");
     }

@@ -36,6 +36,9 @@ public sealed class FetchProgressPrinter(TextWriter output) : IProgress<Download
         }
     }
 
+    /// <summary>A writer for the other messages: it ends an open progress line first, so no message lands on its end.</summary>
+    public TextWriter MessageWriter => new MessagesAfterProgress(this, output);
+
     /// <summary>Ends the progress line, so what is printed next starts on a line of its own.</summary>
     public void Finish()
     {
@@ -44,6 +47,29 @@ public sealed class FetchProgressPrinter(TextWriter output) : IProgress<Download
             if (lineOpen)
                 output.WriteLine();
             lineOpen = false;
+        }
+    }
+
+    sealed class MessagesAfterProgress(FetchProgressPrinter printer, TextWriter output) : TextWriter
+    {
+        public override System.Text.Encoding Encoding => output.Encoding;
+
+        public override void Write(char value)
+        {
+            printer.Finish();
+            output.Write(value);
+        }
+
+        public override void Write(string? value)
+        {
+            printer.Finish();
+            output.Write(value);
+        }
+
+        public override void WriteLine(string? value)
+        {
+            printer.Finish();
+            output.WriteLine(value);
         }
     }
 }
