@@ -13,7 +13,7 @@ public static class DatasetFetcher
     /// <summary>
     /// Fetches <paramref name="target"/> as <paramref name="request"/> says and returns what landed. Does nothing
     /// but check when the dataset is already in place. Steps go to <paramref name="log"/>, download progress to
-    /// <paramref name="progress"/>.
+    /// <paramref name="progress"/>. One run at a time per data folder: a new run clears what an interrupted one left.
     /// </summary>
     /// <exception cref="FetchException">Anything the learner can act on: the message says what and what to do.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; a partial download is kept, so the next run continues it.</exception>
@@ -124,6 +124,8 @@ public static class DatasetFetcher
     {
         log?.WriteLine($"Copying {source} ...");
         var from = new DirectoryInfo(Path.GetFullPath(source));
+        if (work.StartsWith(Path.TrimEndingDirectorySeparator(from.FullName) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new FetchException($"'{from.FullName}' contains the data folder itself; point --from at the dataset's own folder.");
         foreach (var item in from.EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
         {
             // Same rule as for archives: a link could lead anywhere, and the datasets have none.
