@@ -24,6 +24,7 @@ public static class Cli
                 "doctor" => DoctorCommand.Execute(rest),
                 "train" => TrainCommand.Execute(rest),
                 "evaluate" => EvaluateCommand.Execute(rest),
+                "fetch" => await FetchCommand.ExecuteAsync(rest),
                 "bench" when rest.Length > 0 && rest[0] == "soak" => SoakCommand.Execute(rest[1..]),
                 "bench" when rest.Length > 0 && rest[0] == "memory" => MemoryBenchCommand.Execute(rest[1..]),
                 SoakCommand.ChildName => SoakCommand.ExecuteChild(rest),
@@ -60,6 +61,10 @@ public static class Cli
           evaluate --checkpoint F [--dataset ph2] [--data DIR] [--split validation|all] [--json]
                                            score a trained model
           bench train [--model unet|unet-double|segnet] [--size 256] [--batch 8] [--steps 20] [--json]
+          fetch ph2|mads [--from URL_OR_FILE_OR_FOLDER] [--dest DIR] [--sha256 HEX] [--kaggle-api URL]
+                                           download (resumable) or take a local copy, extract safely into
+                                           data/PH2Dataset or data/mads and check it (MADS: Kaggle API token)
+          bench train [--model unet] [--size 256] [--batch 8] [--steps 20] [--json]
                                            median training-step time and peak memory
           bench soak [--runs 6] [--steps 2000] [--path kit|torchsharp] [--json]
                                            train under constant garbage collection; count aborts
