@@ -60,11 +60,10 @@ public static class Cli
                                            train, keep the best checkpoint, report held-out Dice/IoU
           evaluate --checkpoint F [--dataset ph2] [--data DIR] [--split validation|all] [--json]
                                            score a trained model
-          bench train [--model unet|unet-double|segnet] [--size 256] [--batch 8] [--steps 20] [--json]
           fetch ph2|mads [--from URL_OR_FILE_OR_FOLDER] [--dest DIR] [--sha256 HEX] [--kaggle-api URL]
                                            download (resumable) or take a local copy, extract safely into
                                            data/PH2Dataset or data/mads and check it (MADS: Kaggle API token)
-          bench train [--model unet] [--size 256] [--batch 8] [--steps 20] [--json]
+          bench train [--model unet|unet-double|segnet] [--size 256] [--batch 8] [--steps 20] [--json]
                                            median training-step time and peak memory
           bench soak [--runs 6] [--steps 2000] [--path kit|torchsharp] [--json]
                                            train under constant garbage collection; count aborts
