@@ -16,12 +16,22 @@ public static class ImageTensors
     // that uses it (see docs), so no number is ever passed where a Scalar is expected.
     static readonly Scalar ByteToUnit = (1.0 / 255).ToScalar();
 
+    /// <summary>An image already in memory, at its own size, as float32 [3, H, W] in 0..1.</summary>
+    public static Tensor FromImage(SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24> image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var bytes = new byte[3 * image.Width * image.Height];
+        image.CopyPixelDataTo(bytes);
+        using var scope = NewDisposeScope();
+        return RgbBytesToTensor(bytes, 1, image.Height, image.Width).squeeze(0).MoveToOuterDisposeScope();
+    }
+
     /// <summary>Reads an RGB image, resizes it to size x size and returns float32 [3, size, size] in 0..1.</summary>
     public static Tensor LoadImage(string path, int size)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         using var scope = NewDisposeScope();
-        return RgbBytesToTensor(ResizedPixels.ReadImage(path, size), 1, size).squeeze(0).MoveToOuterDisposeScope();
+        return RgbBytesToTensor(ResizedPixels.ReadImage(path, size), 1, size, size).squeeze(0).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -57,7 +67,7 @@ public static class ImageTensors
         int length = 3 * size * size;
         var bytes = new byte[paths.Count * length];
         InParallel(paths.Count, i => ResizedPixels.ReadImage(paths[i], size, bytes.AsSpan(i * length, length)));
-        return RgbBytesToTensor(bytes, paths.Count, size);
+        return RgbBytesToTensor(bytes, paths.Count, size, size);
     }
 
     static (Tensor Images, Tensor Masks) LoadPairs(List<(string Image, string Mask, MaskRule Rule)> list, int size)
@@ -77,19 +87,19 @@ public static class ImageTensors
             for (int p = 0; p < maskLength; p++)
                 masks[i * maskLength + p] = mask[p];
         });
-        return (RgbBytesToTensor(images, list.Count, size), tensor(masks, [list.Count, 1, size, size]));
+        return (RgbBytesToTensor(images, list.Count, size, size), tensor(masks, [list.Count, 1, size, size]));
     }
 
     /// <summary>
     /// Bytes as files store them (N x H x W x RGB, 0..255) to the float [N, 3, H, W] in 0..1 that models take.
     /// libtorch does the reordering and the conversion, many values at a time.
     /// </summary>
-    internal static Tensor RgbBytesToTensor(byte[] bytes, int count, int size)
+    internal static Tensor RgbBytesToTensor(byte[] bytes, int count, int height, int width)
     {
         TorchRuntime.EnsureLoaded(); // a clear message instead of a type-initialisation error when libtorch cannot load
         using var scope = NewDisposeScope();
         using var noGradients = no_grad();
-        var hwc = tensor(bytes, [count, size, size, 3], ScalarType.Byte);
+        var hwc = tensor(bytes, [count, height, width, 3], ScalarType.Byte);
         var chw = hwc.to_type(ScalarType.Float32).permute(0, 3, 1, 2).contiguous();
         return chw.mul_(ByteToUnit).MoveToOuterDisposeScope();
     }

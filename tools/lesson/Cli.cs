@@ -24,6 +24,7 @@ public static class Cli
                 "doctor" => DoctorCommand.Execute(rest),
                 "train" => TrainCommand.Execute(rest),
                 "evaluate" => EvaluateCommand.Execute(rest),
+                "predict" => PredictCommand.Execute(rest),
                 "fetch" => await FetchCommand.ExecuteAsync(rest),
                 "bench" when rest.Length > 0 && rest[0] == "soak" => SoakCommand.Execute(rest[1..]),
                 "bench" when rest.Length > 0 && rest[0] == "memory" => MemoryBenchCommand.Execute(rest[1..]),
@@ -54,12 +55,14 @@ public static class Cli
 
           run [NOTEBOOK...] [--inplace]   execute notebooks headless (default: every course notebook)
           doctor [--json]                  check that TorchSharp loads and report the device
-          train [--dataset ph2] [--data DIR] [--model unet|unet-double|segnet] [--loss bce|dice|bce-dice|focal]
+          train [--dataset ph2|mads] [--data DIR] [--model unet|unet-double|segnet] [--loss bce|dice|bce-dice|focal]
                 [--size 128] [--epochs 12]
                 [--batch 8] [--lr 0.001] [--seed 1] [--out DIR] [--resume] [--json]
                                            train, keep the best checkpoint, report held-out Dice/IoU
-          evaluate --checkpoint F [--dataset ph2] [--data DIR] [--split validation|all] [--json]
+          evaluate --checkpoint F [--dataset ph2|mads] [--data DIR] [--split validation|all] [--json]
                                            score a trained model
+          predict --checkpoint F --input IMAGE_OR_DIR --out DIR [--threshold 0.5]
+                                           masks and overlays at each image's own size
           fetch ph2|mads [--from URL_OR_FILE_OR_FOLDER] [--dest DIR] [--sha256 HEX] [--kaggle-api URL]
                                            download (resumable) or take a local copy, extract safely into
                                            data/PH2Dataset or data/mads and check it (MADS: Kaggle API token)
