@@ -68,3 +68,15 @@ public class LabelPicturesTests
         Assert.Equal(2, ConnectedComponents.Label(mask).Count);
     }
 }
+
+public class NumberGridTests
+{
+    [Fact]
+    public void A_grid_prints_aligned_rows_and_refuses_a_batch()
+    {
+        using var values = tensor(new float[] { 0.5f, -12.25f, 3, 0 }, [1, 1, 2, 2]);
+        Assert.Equal("  0.50  -12.25\n  3.00    0.00", NumberGrid.Of(values, 2));
+        using var batch = zeros(2, 2, 2);
+        Assert.Throws<ArgumentException>(() => NumberGrid.Of(batch));
+    }
+}
