@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace Segmentation.Training;
 
 /// <summary>
-/// Trains a binary segmentation model (logits out) with binary cross-entropy, validates it after every epoch,
+/// Trains a binary segmentation model (logits out) with binary cross-entropy (or another loss), validates it after every epoch,
 /// keeps the best checkpoint, and can resume an interrupted run. Each step runs inside its own dispose scope,
 /// so tensors are freed as soon as the step ends instead of waiting for the garbage collector.
 /// </summary>
@@ -17,6 +17,7 @@ public sealed class Trainer : IDisposable
     readonly nn.Module<Tensor, Tensor> model;
     readonly IOptimizer optimizer;
     readonly TrainingOptions options;
+    readonly SegmentationLoss loss;
     readonly List<EpochResult> history = [];
     double bestDice = double.NegativeInfinity;
     int bestEpoch;
@@ -45,6 +46,7 @@ public sealed class Trainer : IDisposable
         TorchRuntime.EnsureLoaded();
         this.model = model;
         this.options = options ?? new TrainingOptions();
+        loss = this.options.Loss ?? ((logits, masks) => BinaryLosses.BceWithLogits(logits, masks));
         Device = device ?? TorchRuntime.DefaultDevice;
         Description = description ?? new ModelDescription(model.GetName().ToLowerInvariant());
         model.to(Device);
@@ -142,14 +144,14 @@ public sealed class Trainer : IDisposable
         var x = images.index_select(0, index).to(Device);
         var y = masks.index_select(0, index).to(Device);
         optimizer.ZeroGrad();
-        var loss = BinaryLosses.BceWithLogits(model.call(x), y);
-        double value = loss.item<float>();
+        var batchLoss = loss(model.call(x), y);
+        double value = batchLoss.item<float>();
         if (!double.IsFinite(value))
             throw new TrainingDivergedException(
                 $"The training loss became {value} at epoch {epoch}, step {step}, so training stopped before the weights were spoiled. "
                 + $"Lower the learning rate (it is {optimizer.LearningRate:G3}) or check the images and masks for NaN values."
                 + (options.CheckpointPath != null && bestEpoch > 0 ? $" The best model so far (epoch {bestEpoch}) is kept in {options.CheckpointPath}." : ""));
-        loss.backward();
+        batchLoss.backward();
         optimizer.Step();
         return value;
     }
@@ -170,7 +172,7 @@ public sealed class Trainer : IDisposable
             var x = images.narrow(0, start, length).to(Device);
             var y = masks.narrow(0, start, length).to(Device);
             var logits = model.call(x);
-            lossSum += BinaryLosses.BceWithLogits(logits, y).item<float>() * length;
+            lossSum += loss(logits, y).item<float>() * length;
             counts.Add(logits, y);
         }
         return (lossSum / n, counts);

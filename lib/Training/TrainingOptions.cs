@@ -1,3 +1,5 @@
+using Segmentation.Losses;
+
 namespace Segmentation.Training;
 
 /// <summary>Which optimiser the <see cref="Trainer"/> uses.</summary>
@@ -23,6 +25,12 @@ public sealed record TrainingOptions
 
     /// <summary>L2 penalty on the weights.</summary>
     public double WeightDecay { get; init; } = 1e-6;
+
+    /// <summary>
+    /// The loss to minimise, taking logits and 0/1 masks (see <see cref="LossCatalog"/>); null means binary
+    /// cross-entropy with logits, the lesson's loss.
+    /// </summary>
+    public SegmentationLoss? Loss { get; init; }
 
     /// <summary>Adam (default) or SGD.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;

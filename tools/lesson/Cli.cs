@@ -26,6 +26,7 @@ public static class Cli
                 "train" => TrainCommand.Execute(rest),
                 "evaluate" => EvaluateCommand.Execute(rest),
                 "bench" when rest.Length > 0 && rest[0] == "soak" => SoakCommand.Execute(rest[1..]),
+                "bench" when rest.Length > 0 && rest[0] == "memory" => MemoryBenchCommand.Execute(rest[1..]),
                 "bench" => BenchCommand.Execute(rest),
                 SoakCommand.ChildName => SoakCommand.ExecuteChild(rest),
                 _ => UnknownCommand(args[0]),
@@ -52,14 +53,17 @@ public static class Cli
           run [NOTEBOOK...] [--inplace]   execute notebooks headless (default: every course notebook)
           doctor [--json]                  check that TorchSharp loads and report the device
           kernel install [--path DIR]      register the pinned .NET kernel with Jupyter, on 127.0.0.1 only
-          train [--dataset ph2] [--data DIR] [--model unet|unet-double|segnet] [--size 128] [--epochs 12]
+          train [--dataset ph2] [--data DIR] [--model unet|unet-double|segnet] [--loss bce|dice|bce-dice|focal]
+                [--size 128] [--epochs 12]
                 [--batch 8] [--lr 0.001] [--seed 1] [--out DIR] [--resume] [--json]
                                            train, keep the best checkpoint, report held-out Dice/IoU
           evaluate --checkpoint F [--dataset ph2] [--data DIR] [--split validation|all] [--json]
                                            score a trained model
-          bench train [--model unet] [--size 256] [--batch 8] [--steps 20] [--json]
+          bench train [--model unet|unet-double|segnet] [--size 256] [--batch 8] [--steps 20] [--json]
                                            median training-step time and peak memory
           bench soak [--runs 6] [--steps 2000] [--path kit|torchsharp] [--json]
                                            train under constant garbage collection; count aborts
+          bench memory [--epochs 20] [--size 128] [--model unet] [--json]
+                                           resident memory after every epoch of a long run
         """;
 }

@@ -34,7 +34,8 @@ public static class EvaluateCommand
         string dataset = options.Value("--dataset", info.ModelOptions.GetValueOrDefault("dataset", "ph2"));
         int seed = int.Parse(info.ModelOptions.GetValueOrDefault("split_seed", "1"), CultureInfo.InvariantCulture);
 
-        using var model = ModelCatalog.Create(info.Model);
+        long[]? widths = info.ModelOptions.TryGetValue("widths", out var text) ? text.Split(',').Select(long.Parse).ToArray() : null;
+        using var model = ModelCatalog.Create(info.Model, widths: widths);
         Checkpoint.Load(checkpointPath, model);
         var (images, masks, count) = TrainingDataChoice.LoadForEvaluation(dataset, options.ValueOrNull("--data"), info.ImageSize, seed, split == "validation");
         using (images)
