@@ -6,7 +6,7 @@ using Segmentation.Training;
 namespace Lesson.Tool.Commands;
 
 /// <summary>
-/// `lesson evaluate --checkpoint F [--dataset ph2] [--data DIR] [--split validation|all] [--json]`:
+/// `lesson evaluate --checkpoint F [--dataset ph2|mads] [--data DIR] [--split validation|all] [--json]`:
 /// scores a trained model; by default on the validation images of the split it was trained with.
 /// </summary>
 public static class EvaluateCommand

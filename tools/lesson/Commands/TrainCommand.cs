@@ -8,7 +8,7 @@ using Segmentation.Training;
 namespace Lesson.Tool.Commands;
 
 /// <summary>
-/// `lesson train [--dataset ph2] [--data DIR] [--model unet|unet-double|segnet] [--loss bce|dice|bce-dice|focal] [--size 128] [--epochs 12] [--batch 8]
+/// `lesson train [--dataset ph2|mads] [--data DIR] [--model unet|unet-double|segnet] [--loss bce|dice|bce-dice|focal] [--size 128] [--epochs 12] [--batch 8]
 /// [--lr 0.001] [--seed 1] [--out DIR] [--resume] [--json]`: trains, keeps the best checkpoint, and reports held-out scores.
 /// </summary>
 public static class TrainCommand
