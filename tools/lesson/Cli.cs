@@ -22,6 +22,7 @@ public static class Cli
                 "run" => await RunCommand.ExecuteAsync(rest),
                 RunCommand.ChildCommandName => await RunCommand.ExecuteChildAsync(rest),
                 "doctor" => DoctorCommand.Execute(rest),
+                "kernel" => KernelCommand.Execute(rest),
                 "train" => TrainCommand.Execute(rest),
                 "evaluate" => EvaluateCommand.Execute(rest),
                 "predict" => PredictCommand.Execute(rest),
@@ -55,6 +56,7 @@ public static class Cli
 
           run [NOTEBOOK...] [--inplace]   execute notebooks headless (default: every course notebook)
           doctor [--json]                  check that TorchSharp loads and report the device
+          kernel install [--path DIR]      register the pinned .NET kernel with Jupyter, on 127.0.0.1 only
           train [--dataset ph2|mads] [--data DIR] [--model unet|unet-double|segnet] [--loss bce|dice|bce-dice|focal]
                 [--size 128] [--epochs 12]
                 [--batch 8] [--lr 0.001] [--seed 1] [--out DIR] [--resume] [--json]
