@@ -11,11 +11,11 @@ namespace Lesson.Tests.Notebooks;
 /// </summary>
 public class JupyterKernelTests(JupyterKernel jupyter) : IClassFixture<JupyterKernel>
 {
-    /// <summary>Every notebook `lesson run` runs by default: the top level of notebooks/ and lab/.</summary>
+    /// <summary>Every course notebook: the top level of notebooks/ and lab/, and the lab's solution.</summary>
     public static TheoryData<string> CourseNotebooks()
     {
         var data = new TheoryData<string>();
-        foreach (var folder in new[] { "notebooks", "lab" })
+        foreach (var folder in new[] { "notebooks", "lab", Path.Combine("lab", "solutions") })
         {
             string full = Path.Combine(RepoPaths.Root, folder);
             if (!Directory.Exists(full))
