@@ -26,7 +26,7 @@ public class LabNotebookTests
     {
         var learner = Cells(Learner);
         // The solution lives one folder deeper: its relative paths have one more "../".
-        var solution = Cells(Solution).Select(c => (c.Type, Source: c.Source.Replace("../../", "../"))).ToList();
+        var solution = Cells(Solution).Select(c => (Type: c.Type, Source: c.Source.Replace("../../", "../"))).ToList();
         Assert.Equal(learner.Count, solution.Count);
         int exercises = 0;
         for (int i = 0; i < learner.Count; i++)
