@@ -34,15 +34,4 @@ public class PoseTests
         Assert.Equal(256, SkeletonDrawing.Draw(person.Images[0], person.Joints, 0).Width);
     }
 
-    [Fact]
-    public void Pose_challenge_notebook_trains_and_prints_pck()
-    {
-        string output = RepoPaths.NewTempFolder("lab-pose");
-        var result = ToolProcess.Run(RepoPaths.Root, TimeSpan.FromMinutes(15), "run", "lab/PoseChallenge.ipynb", "--out", output);
-        Assert.True(result.ExitCode == 0, result.Output + result.Error);
-        string executed = File.ReadAllText(Path.Combine(output, "lab", "PoseChallenge.ipynb"));
-        var pck = Regex.Match(executed, @"PCK@4 px: (\d\.\d+)");
-        Assert.True(pck.Success, "the notebook printed no PCK");
-        Assert.True(double.Parse(pck.Groups[1].Value, CultureInfo.InvariantCulture) >= 0.5, pck.Value);
-    }
 }
