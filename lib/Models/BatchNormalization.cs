@@ -19,9 +19,7 @@ public sealed class BatchNormalization : nn.Module<Tensor, Tensor>
     readonly Tensor running_mean;
     readonly Tensor running_var;
     readonly Tensor num_batches_tracked;
-    // Static, not instance fields: RegisterComponents would save a Tensor field as a buffer (a checkpoint entry),
-    // and both must outlive every call that reads them.
-    static readonly Tensor OneBatch = tensor(1L);
+    // Static: it must outlive every call that reads it (and a Tensor field would become a checkpoint entry).
     static readonly Scalar One = 1L.ToScalar();
     readonly double momentum;
     readonly double epsilon;
@@ -45,9 +43,9 @@ public sealed class BatchNormalization : nn.Module<Tensor, Tensor>
         if (training)
         {
             using var noGrad = no_grad();
-            // add_(Tensor, alpha) with both arguments held: the shorter overloads of add_ make a temporary
-            // alpha Scalar of their own, which is exactly what can be freed too early.
-            num_batches_tracked.add_(OneBatch, alpha: One);
+            // add_(Scalar, alpha) with both arguments held: the shorter overload add_(x) makes a temporary
+            // alpha Scalar of its own, which is exactly what can be freed too early.
+            num_batches_tracked.add_(One, alpha: One);
         }
         return nn.functional.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, epsilon);
     }
