@@ -73,9 +73,12 @@ public static class Checkpoint
     /// Throws <see cref="CheckpointException"/> without changing the model when the file is truncated, is not a checkpoint,
     /// or holds another architecture.
     /// </summary>
-    public static CheckpointInfo Load(string path, nn.Module model, IOptimizer? optimizer = null)
+    public static CheckpointInfo Load(string path, nn.Module model, IOptimizer? optimizer = null) =>
+        LoadInto(path, Open(path), model, optimizer);
+
+    static CheckpointInfo LoadInto(string path, (CheckpointInfo Info, byte[] Bytes, int WeightsOffset) opened, nn.Module model, IOptimizer? optimizer)
     {
-        var (info, bytes, weightsOffset) = Open(path);
+        var (info, bytes, weightsOffset) = opened;
         CheckMatches(path, info, model);
         using var reader = new BinaryReader(new MemoryStream(bytes, weightsOffset, bytes.Length - weightsOffset), Encoding.UTF8);
         try
@@ -98,7 +101,8 @@ public static class Checkpoint
     /// </summary>
     public static (nn.Module<Tensor, Tensor> Model, CheckpointInfo Info) LoadModel(string path)
     {
-        var info = ReadInfo(path);
+        var opened = Open(path);   // the file is read once, for the header and the weights
+        var info = opened.Info;
         long[]? widths = info.ModelOptions.TryGetValue("widths", out var text) ? text.Split(',').Select(long.Parse).ToArray() : null;
         nn.Module<Tensor, Tensor> model;
         try
@@ -109,7 +113,7 @@ public static class Checkpoint
         {
             throw new CheckpointException($"{path} holds a '{info.Model}' model, which this kit cannot build: {error.Message}", error);
         }
-        Load(path, model);
+        LoadInto(path, opened, model, null);
         return (model, info);
     }
 

@@ -8,93 +8,55 @@ namespace Segmentation.Training;
 /// Stochastic gradient descent with momentum and L2 weight decay, as in PyTorch's SGD.
 /// Every Scalar is held for as long as libtorch uses it (see <see cref="AdamOptimizer"/> for why).
 /// </summary>
-public sealed class SgdOptimizer : IOptimizer
+public sealed class SgdOptimizer : OptimizerBase
 {
-    readonly Parameter[] parameters;
     readonly Tensor[] velocities;
-    readonly Scalar momentum, weightDecay, one;
+    readonly Scalar momentum, weightDecay;
     readonly bool decays, usesMomentum;
-    int step;
 
     /// <summary>An SGD optimiser for <paramref name="parameters"/>.</summary>
     public SgdOptimizer(IEnumerable<Parameter> parameters, double learningRate = 0.01, double momentum = 0.9, double weightDecay = 0)
+        : base(parameters, learningRate)
     {
-        this.parameters = parameters.Where(p => p.requires_grad).ToArray();
-        velocities = this.parameters.Select(p => zeros_like(p)).ToArray();
-        LearningRate = learningRate;
+        velocities = Parameters.Select(p => zeros_like(p)).ToArray();
         this.momentum = momentum.ToScalar();
         this.weightDecay = weightDecay.ToScalar();
-        one = 1.0.ToScalar();
         decays = weightDecay != 0;
         usesMomentum = momentum != 0;
     }
 
     /// <inheritdoc/>
-    public double LearningRate { get; set; }
+    public override string Name => "sgd";
 
     /// <inheritdoc/>
-    public int Steps => step;
+    protected override IEnumerable<Tensor> StateTensors => velocities;
 
     /// <inheritdoc/>
-    public string Name => "sgd";
-
-    /// <inheritdoc/>
-    public void ZeroGrad()
+    protected override void Update(int step)
     {
-        using var scope = NewDisposeScope();
-        foreach (var p in parameters)
-            p.grad?.zero_();
-    }
-
-    /// <inheritdoc/>
-    public void Step()
-    {
-        step++;
         using var negativeLearningRate = (-LearningRate).ToScalar();
-        using var noGrad = no_grad();
-        for (int i = 0; i < parameters.Length; i++)
+        for (int i = 0; i < Parameters.Length; i++)
         {
             using var scope = NewDisposeScope();
-            var gradient = parameters[i].grad;
+            var gradient = Parameters[i].grad;
             if (gradient is null)
                 continue;
             if (decays)
-                gradient = gradient.add(parameters[i], alpha: weightDecay);
+                gradient = gradient.add(Parameters[i], alpha: weightDecay);
             if (usesMomentum)
-                gradient = velocities[i].mul_(momentum).add_(gradient, alpha: one);
-            parameters[i].add_(gradient, alpha: negativeLearningRate);
+                gradient = velocities[i].mul_(momentum).add_(gradient, alpha: One);
+            Parameters[i].add_(gradient, alpha: negativeLearningRate);
         }
     }
 
     /// <inheritdoc/>
-    public void SaveState(BinaryWriter writer)
+    protected override void Dispose(bool disposing)
     {
-        writer.Write(step);
-        writer.Write(velocities.Length);
-        foreach (var v in velocities)
-            v.Save(writer);
-    }
-
-    /// <inheritdoc/>
-    public void LoadState(BinaryReader reader)
-    {
-        int steps = reader.ReadInt32();
-        int count = reader.ReadInt32();
-        if (count != velocities.Length)
-            throw new InvalidDataException($"the saved SGD state is for {count} parameters, this model has {velocities.Length}");
-        using var noGrad = no_grad();
-        foreach (var v in velocities)
-            v.Load(reader);
-        step = steps;
-    }
-
-    /// <inheritdoc/>
-    public void Dispose()
-    {
-        foreach (var v in velocities)
-            v.Dispose();
-        momentum.Dispose();
-        weightDecay.Dispose();
-        one.Dispose();
+        if (disposing)
+        {
+            momentum.Dispose();
+            weightDecay.Dispose();
+        }
+        base.Dispose(disposing);
     }
 }

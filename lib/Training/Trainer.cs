@@ -202,10 +202,8 @@ public sealed class Trainer : IDisposable
     /// </summary>
     public Tensor PredictMasks(Tensor images, double threshold = 0.5)
     {
-        using var scope = NewDisposeScope();
-        // Thresholding the logit at log(p / (1 - p)) equals thresholding the probability at p.
-        using var logitThreshold = Math.Log(threshold / (1 - threshold)).ToScalar();
-        return PredictLogits(images).gt(logitThreshold).to(ScalarType.Float32).MoveToOuterDisposeScope();
+        using var logits = PredictLogits(images);
+        return Inference.BinaryMask.FromLogits(logits, threshold);
     }
 
     /// <summary>The file next to <paramref name="bestPath"/> that holds the latest epoch (for resuming).</summary>

@@ -14,23 +14,8 @@ internal sealed class PictureFormatters : ITypeFormatterSource
     /// <summary>One formatter per display type.</summary>
     public IEnumerable<ITypeFormatter> CreateTypeFormatters() =>
     [
-        new PictureFormatter("text/html", picture => picture.ToHtml()), // shows Row captions too
-        new PictureFormatter("image/png", picture => picture.ToBase64()), // Jupyter wants the PNG as base64 text
-        new PictureFormatter("text/plain", picture => picture.ToString()),
+        new TextFormatter<Picture>("text/html", picture => picture.ToHtml()), // shows Row captions too
+        new TextFormatter<Picture>("image/png", picture => picture.ToBase64()), // Jupyter wants the PNG as base64 text
+        new TextFormatter<Picture>("text/plain", picture => picture.ToString()),
     ];
-
-    sealed class PictureFormatter(string mimeType, Func<Picture, string> format) : ITypeFormatter
-    {
-        public string MimeType => mimeType;
-
-        public Type Type => typeof(Picture);
-
-        public bool Format(object instance, FormatContext context)
-        {
-            if (instance is not Picture picture)
-                return false;
-            context.Writer.Write(format(picture));
-            return true;
-        }
-    }
 }

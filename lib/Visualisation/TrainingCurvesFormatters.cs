@@ -12,22 +12,7 @@ internal sealed class TrainingCurvesFormatters : ITypeFormatterSource
     /// <summary>One formatter per display type.</summary>
     public IEnumerable<ITypeFormatter> CreateTypeFormatters() =>
     [
-        new CurvesFormatter("text/html", curves => curves.ToInlineHtml()),
-        new CurvesFormatter("text/plain", curves => curves.ToString()),
+        new TextFormatter<TrainingCurves>("text/html", curves => curves.ToInlineHtml()),
+        new TextFormatter<TrainingCurves>("text/plain", curves => curves.ToString()),
     ];
-
-    sealed class CurvesFormatter(string mimeType, Func<TrainingCurves, string> format) : ITypeFormatter
-    {
-        public string MimeType => mimeType;
-
-        public Type Type => typeof(TrainingCurves);
-
-        public bool Format(object instance, FormatContext context)
-        {
-            if (instance is not TrainingCurves curves)
-                return false;
-            context.Writer.Write(format(curves));
-            return true;
-        }
-    }
 }
