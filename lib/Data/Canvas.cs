@@ -87,6 +87,34 @@ internal sealed class Canvas
         return MathF.Sqrt(nx * nx + ny * ny);
     }
 
+    /// <summary>
+    /// Softens the whole picture a little (a 3x3 box blur, twice, which is close to a Gaussian blur): the room behind
+    /// a person is slightly out of focus when the camera focuses on the person.
+    /// </summary>
+    public void SoftenFocus()
+    {
+        foreach (var channel in new[] { Red, Green, Blue })
+            for (int pass = 0; pass < 2; pass++)
+            {
+                BoxBlur(channel, Width, Height, 1, Width);  // along rows
+                BoxBlur(channel, Height, Width, Width, 1);  // down columns
+            }
+    }
+
+    /// <summary>Averages each value with its two neighbours along one direction (edges repeated).</summary>
+    static void BoxBlur(float[] values, int length, int lines, int step, int lineStep)
+    {
+        var line = new float[length];
+        for (int l = 0; l < lines; l++)
+        {
+            int start = l * lineStep;
+            for (int i = 0; i < length; i++)
+                line[i] = values[start + i * step];
+            for (int i = 0; i < length; i++)
+                values[start + i * step] = (line[Math.Max(0, i - 1)] + line[i] + line[Math.Min(length - 1, i + 1)]) / 3;
+        }
+    }
+
     /// <summary>Adds camera grain: an independent random offset of up to <paramref name="strength"/> to every pixel.</summary>
     public void AddGrain(Random random, float strength)
     {

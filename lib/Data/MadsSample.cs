@@ -9,7 +9,7 @@ namespace Segmentation.Data;
 /// Writes a generated stand-in for the Segmentation Full Body MADS dataset in the archive's layout as unzipped:
 /// <c>df.csv</c> next to the doubled folder, 512x384 PNG images of a person (head, torso, limbs, in the poses of
 /// five activities) in cluttered rooms, white-on-black PNG masks, and image+mask collages as JPEG. Sequences of
-/// five frames (numbered 45 apart), each filmed by three cameras. Same count and seed, same files.
+/// three frames (numbered 45 apart), each filmed by three cameras. Same count and seed, same files.
 /// </summary>
 public static class MadsSample
 {
@@ -19,7 +19,7 @@ public static class MadsSample
     /// <summary>Seed <see cref="EnsureDefault"/> uses.</summary>
     public const int DefaultSeed = 11;
 
-    /// <summary>Frames in the default sample: 8 sequences x 5 frames x 3 cameras.</summary>
+    /// <summary>Frames in the default sample: 13 sequences x 3 frames x 3 cameras, and 3 frames of a 14th sequence.</summary>
     public const int DefaultCount = 120;
 
     /// <summary>Most frames a sample can hold.</summary>
@@ -29,7 +29,7 @@ public static class MadsSample
     public const int Width = MadsSampleFrames.Width, Height = MadsSampleFrames.Height;
 
     // Bump when the painting changes, so EnsureDefault regenerates samples written by older code.
-    const int GeneratorVersion = 1;
+    const int GeneratorVersion = 2;
 
     /// <summary>
     /// Writes <paramref name="count"/> frames under <paramref name="root"/> and returns its full path, ready for

@@ -13,12 +13,14 @@ internal sealed record SequencePlan(
 
 /// <summary>
 /// Decides the frames of a generated MADS sample: sequences of five activities (HipHop, Jazz, Kata, Sports,
-/// Taichi) in turn, five frames each (frame numbers 45 apart, as in MADS), each filmed by three cameras.
+/// Taichi) in turn, three frames each (frame numbers 45 apart, as in MADS), each filmed by three cameras.
+/// Short sequences mean many different people and rooms in a small sample, which a network needs in order to
+/// learn what a person looks like rather than memorise a few.
 /// </summary>
 internal static class MadsSampleFrames
 {
     /// <summary>Frames per sequence and cameras per frame.</summary>
-    public const int FramesPerSequence = 5, Cameras = 3;
+    public const int FramesPerSequence = 3, Cameras = 3;
 
     public const int Width = 512, Height = 384;
 
@@ -43,24 +45,42 @@ internal static class MadsSampleFrames
         return frames;
     }
 
+    // Garment colours: the greys, blacks, whites, denims and earthy or bright tones of sports and dance clothes.
+    static readonly Rgb[] Tops =
+    [
+        new(30, 30, 34), new(235, 235, 230), new(128, 130, 135), new(40, 60, 110), new(170, 35, 40), new(35, 110, 60),
+        new(230, 190, 60), new(90, 50, 120), new(220, 110, 150), new(60, 140, 190), new(200, 100, 40), new(110, 90, 70),
+    ];
+    static readonly Rgb[] Bottoms =
+    [
+        new(25, 25, 30), new(45, 65, 110), new(70, 95, 140), new(100, 100, 105), new(150, 130, 100), new(60, 55, 45),
+        new(180, 180, 175), new(120, 30, 35),
+    ];
+    static readonly Rgb[] ShoeColours = [new(20, 20, 20), new(240, 240, 240), new(90, 60, 40), new(50, 70, 140), new(170, 40, 40)];
+
     static SequencePlan Sequence(string activity, Random random)
     {
         float Range(float low, float high) => low + (high - low) * random.NextSingle();
-        Rgb Colour(float saturationLow, float saturationHigh, float valueLow, float valueHigh) =>
-            Rgb.FromHsv(Range(0, 1), Range(saturationLow, saturationHigh), Range(valueLow, valueHigh));
 
-        // Skin from light to dark, hair dark or fair, clothes in any colour.
-        float skinValue = Range(0.35f, 0.95f);
+        // Skin from light to dark, hair dark or fair, clothes in the colours people wear.
+        Rgb Garment(Rgb[] palette)
+        {
+            var colour = palette[random.Next(palette.Length)];
+            return colour * Range(0.85f, 1.15f);
+        }
         var look = new PersonLook(
-            Skin: Rgb.FromHsv(Range(0.03f, 0.09f), Range(0.3f, 0.6f), skinValue),
-            Hair: random.NextDouble() < 0.8 ? Rgb.FromHsv(Range(0.03f, 0.1f), Range(0.3f, 0.7f), Range(0.08f, 0.35f)) : Colour(0.3f, 0.6f, 0.5f, 0.8f),
-            Shirt: Colour(0.1f, 0.9f, 0.25f, 0.95f),
-            Trousers: Colour(0.1f, 0.7f, 0.12f, 0.7f),
-            Shoes: Colour(0, 0.4f, 0.05f, 0.9f),
+            Skin: Rgb.FromHsv(Range(0.03f, 0.09f), Range(0.3f, 0.6f), Range(0.35f, 0.95f)),
+            // Mostly dark hair; otherwise blond to ginger.
+            Hair: random.NextDouble() < 0.8
+                ? Rgb.FromHsv(Range(0.03f, 0.1f), Range(0.3f, 0.7f), Range(0.08f, 0.35f))
+                : Rgb.FromHsv(Range(0.04f, 0.14f), Range(0.35f, 0.7f), Range(0.5f, 0.85f)),
+            Shirt: Garment(Tops),
+            Trousers: Garment(Bottoms),
+            Shoes: Garment(ShoeColours),
             ShortSleeves: random.NextDouble() < 0.4,
             Shorts: random.NextDouble() < 0.2,
             LongHair: random.NextDouble() < 0.35,
-            Build: Range(0.85f, 1.2f));
+            Build: Range(0.95f, 1.25f));
 
         var speeds = Enumerable.Range(0, 10).Select(_ => Range(0.6f, 1.7f)).ToArray();
         var phases = Enumerable.Range(0, 10).Select(_ => Range(0, 2 * MathF.PI)).ToArray();
@@ -73,7 +93,7 @@ internal static class MadsSampleFrames
             // Camera 0 films from the front; 1 and 2 from the sides, so they see the body narrower, 2 mirrored.
             floorYs[c] = Range(0.72f, 0.8f) * Height;
             float feet = floorYs[c] + Range(0.08f, 0.18f) * Height;
-            cameras[c] = new Placement(Range(0.3f, 0.7f) * Width, MathF.Min(feet, Height - 6), Range(0.62f, 0.85f) * Height,
+            cameras[c] = new Placement(Range(0.3f, 0.7f) * Width, MathF.Min(feet, Height - 6), Range(0.68f, 0.88f) * Height,
                 c == 0 ? 1 : Range(0.7f, 0.85f), Mirrored: c == 2, LightFromRight: c == 2 ? -light : light);
             roomSeeds[c] = random.Next();
         }
@@ -115,12 +135,13 @@ internal static class MadsSampleFrames
             : pose;
     }
 
-    /// <summary>Paints one frame: the camera's room, the person in the frame's pose, camera grain. Returns RGB bytes and a 0/255 mask.</summary>
+    /// <summary>Paints one frame: the camera's room (slightly out of focus), the person in the frame's pose, camera grain. Returns RGB bytes and a 0/255 mask.</summary>
     public static (byte[] Rgb, byte[] Mask) Paint(MadsFramePlan frame)
     {
         var plan = frame.Plan;
         var canvas = new Canvas(Width, Height);
         SyntheticRoom.Paint(canvas, plan.RoomSeeds[frame.Camera], plan.FloorYs[frame.Camera]);
+        canvas.SoftenFocus(); // the cameras focus on the person, so the room is a little soft
         var placement = plan.Cameras[frame.Camera];
         // The person wanders a little around the camera's spot from frame to frame.
         float drift = 0.08f * Width * MathF.Sin(frame.Frame / 45f * plan.Speeds[0] + plan.Phases[1]);

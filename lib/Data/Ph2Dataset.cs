@@ -54,13 +54,17 @@ public static class Ph2Dataset
         Parallel.For(0, entries.Count, i => results[i] = CheckEntry(entries[i], table, decodePixels));
 
         var cases = results.Where(r => r.Case is not null).Select(r => r.Case!).ToList();
-        var problems = (table?.Problems ?? []).Concat(results.SelectMany(r => r.Problems))
-            .OrderBy(p => p.Case, StringComparer.Ordinal).ToList();
-        if (table is not null)
-            foreach (var name in table.Rows.Keys.Except(entries.Select(Path.GetFileName)!).Order(StringComparer.Ordinal))
-                problems.Add(new DatasetProblem(name!, Path.Combine(imagesFolder, name!),
-                    $"{Ph2DatasetTable.FileName} lists case {name} but '{Path.Combine(imagesFolder, name!)}' does not exist. " +
-                    "The download may be partly extracted: extract it again (the other cases are used meanwhile).", CaseLeftOut: false));
+        var problems = (table?.Problems ?? []).Concat(results.SelectMany(r => r.Problems)).ToList();
+        // Rows of PH2_dataset.txt whose case folder is absent: a partly extracted download.
+        var folderNames = entries.Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in (table?.Rows.Keys ?? []).Where(name => !folderNames.Contains(name)))
+        {
+            var missing = Path.Combine(imagesFolder, name);
+            problems.Add(new DatasetProblem(name, missing,
+                $"{Ph2DatasetTable.FileName} lists case {name} but '{missing}' does not exist. " +
+                "The download may be partly extracted: extract it again (the other cases are used meanwhile)."));
+        }
+        problems = problems.OrderBy(p => p.Case, StringComparer.Ordinal).ToList();
         var size = PairCheck.MostCommonSize(results.Where(r => r.Case is not null && r.Image is not null).Select(r => r.Image!));
         return new DatasetContents<Ph2Case>(imagesFolder, cases, problems, size);
     }

@@ -151,22 +151,23 @@ internal sealed class SyntheticPerson
 
         if (look.LongHair)
             Limb(map.Map(body.Head + new Vec(0, -0.01f)), map.Map(body.Neck + new Vec(0, 0.03f)), R(0.055f), R(0.05f), look.Hair);
+        // Loose sports and dance clothes: limbs a little wider than bare ones.
         // Legs first, then the torso over the hips, then arms over the torso, then the head.
         foreach (var (hip, knee, ankle, toe) in new[] { (body.RightHip, body.RightKnee, body.RightAnkle, body.RightToe), (body.LeftHip, body.LeftKnee, body.LeftAnkle, body.LeftToe) })
         {
-            Limb(map.Map(hip), map.Map(knee), R(0.052f), R(0.042f), look.Trousers);
-            Limb(map.Map(knee), map.Map(ankle), R(0.042f), R(0.032f), shins);
-            Limb(map.Map(ankle), map.Map(toe), R(0.026f), R(0.022f), look.Shoes);
+            Limb(map.Map(hip), map.Map(knee), R(0.062f), R(0.05f), look.Trousers);
+            Limb(map.Map(knee), map.Map(ankle), R(0.05f), R(0.04f), shins);
+            Limb(map.Map(ankle), map.Map(toe), R(0.03f), R(0.026f), look.Shoes);
         }
-        Limb(map.Map(body.Pelvis), map.Map(body.Chest), R(0.082f), R(0.098f), look.Shirt);
-        Limb(map.Map(body.Chest), map.Map(body.Neck), R(0.098f), R(0.05f), look.Shirt);
-        Limb(map.Map(body.Neck), map.Map(body.Head), R(0.032f), R(0.032f), look.Skin);
+        Limb(map.Map(body.Pelvis), map.Map(body.Chest), R(0.09f), R(0.105f), look.Shirt);
+        Limb(map.Map(body.Chest), map.Map(body.Neck), R(0.105f), R(0.055f), look.Shirt);
+        Limb(map.Map(body.Neck), map.Map(body.Head), R(0.036f), R(0.036f), look.Skin);
         foreach (var (shoulder, elbow, hand) in new[] { (body.RightShoulder, body.RightElbow, body.RightHand), (body.LeftShoulder, body.LeftElbow, body.LeftHand) })
         {
-            Limb(map.Map(shoulder), map.Map(elbow), R(0.036f), R(0.029f), look.Shirt);
-            Limb(map.Map(elbow), map.Map(hand), R(0.029f), R(0.024f), arms);
+            Limb(map.Map(shoulder), map.Map(elbow), R(0.044f), R(0.036f), look.Shirt);
+            Limb(map.Map(elbow), map.Map(hand), R(0.036f), R(0.03f), arms);
             var (hx, hy) = map.Map(hand);
-            Limb((hx, hy), (hx, hy), R(0.03f), R(0.03f), look.Skin);
+            Limb((hx, hy), (hx, hy), R(0.035f), R(0.035f), look.Skin);
         }
         Head(map.Map(body.Head), height * HeadWidth, height * HeadHeight);
     }
@@ -203,9 +204,12 @@ internal sealed class SyntheticPerson
             });
     }
 
-    /// <summary>Brightest along the axis, darker to the edges, brighter on the side facing the light.</summary>
+    /// <summary>
+    /// Brightest along the axis, clearly darker towards the edges (as light falls off round a limb), brighter on the
+    /// side facing the light: the rounded look that sets a body apart from flat furniture and posters.
+    /// </summary>
     float Shade(float across, float side) =>
-        0.72f + 0.3f * MathF.Sqrt(MathF.Max(0, 1 - across * across)) + 0.12f * side * light * across;
+        0.55f + 0.47f * MathF.Sqrt(MathF.Max(0, 1 - across * across)) + 0.12f * side * light * across;
 
     void Put(int i, Rgb colour, float cover)
     {

@@ -23,7 +23,7 @@ internal sealed class SyntheticRoom
     {
         var room = new SyntheticRoom(canvas, new Random(seed), floorY);
         room.PaintWallAndFloor();
-        int objects = room.random.Next(9, 17);
+        int objects = room.random.Next(7, 14);
         for (int i = 0; i < objects; i++)
             room.PaintObject();
     }

@@ -151,4 +151,20 @@ public class BadInputTests
         Assert.Equal((cases[2].Name, table, false), (problem.Case, problem.File, problem.CaseLeftOut));
         Assert.Equal(3, Ph2Dataset.Load(root).Count); // it does not stop the strict load either
     }
+
+    [Fact]
+    public void A_case_the_txt_lists_but_whose_folder_is_gone_is_reported()
+    {
+        string root = BadFiles.CopyFolder(Ph2Pristine.Value, "ph2-gone");
+        var cases = Ph2Dataset.Load(root);
+        string gone = Path.Combine(root, Ph2Dataset.DatasetFolderName, Ph2Dataset.ImagesFolderName, cases[0].Name);
+        Directory.Delete(gone, recursive: true);
+
+        var contents = Ph2Dataset.LoadGoodCases(root);
+
+        Assert.Equal(2, contents.Cases.Count);
+        var problem = Assert.Single(contents.Problems);
+        Assert.Equal((cases[0].Name, gone), (problem.Case, problem.File));
+        Assert.Contains("does not exist", problem.Error);
+    }
 }

@@ -76,10 +76,10 @@ public class DataCommandTests
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         var json = Json(result);
         Assert.Equal(18, json.GetProperty("cases").GetInt32());
-        // 15 frames of the first sequence (HipHop), then 3 of the second (Jazz).
+        // 9 frames (3 frames x 3 cameras) of the first sequence (HipHop), then 9 of the second (Jazz).
         var classes = json.GetProperty("classes");
-        Assert.Equal(15, classes.GetProperty("HipHop").GetInt32());
-        Assert.Equal(3, classes.GetProperty("Jazz").GetInt32());
+        Assert.Equal(9, classes.GetProperty("HipHop").GetInt32());
+        Assert.Equal(9, classes.GetProperty("Jazz").GetInt32());
         Assert.Equal([512, 384], json.GetProperty("image_size").EnumerateArray().Select(v => v.GetInt32()));
     }
 

@@ -44,7 +44,8 @@ public class SampleTests
         Assert.Equal(30, frames.Count);
         Assert.All(frames, f => Assert.Equal(0, f.Frame % 45));
         Assert.All(frames.GroupBy(f => (f.SequenceKey, f.Frame)), g => Assert.Equal([0, 1, 2], g.Select(f => f.Camera).Order()));
-        Assert.Equal(2, frames.Select(f => f.SequenceKey).Distinct().Count());
+        // Sequences of 3 frames x 3 cameras: 30 frames are 3 whole sequences and the first frame of a fourth.
+        Assert.Equal(4, frames.Select(f => f.SequenceKey).Distinct().Count());
         var info = Image.Identify(frames[0].ImagePath);
         Assert.Equal((512, 384), (info.Width, info.Height));
         Assert.Equal("PNG", ImageHeader.Read(frames[0].MaskPath).Format);

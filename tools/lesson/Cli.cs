@@ -76,8 +76,9 @@ public static class Cli
                                            resident memory after every epoch of a long run
           bench data [--size 256] [--runs 5] [--json]
                                            images per second from PH2-size BMP files to tensors
-          data inspect ph2|mads DIR [--json] [--headers-only]
+          data inspect ph2|mads [DIR] [--json] [--headers-only]
                                            cases, classes, image size and problems of a dataset folder
+                                           (without DIR: the generated sample in data/, made on first use)
           data sample ph2|mads --out DIR [--count N] [--seed S]
                                            write a generated sample in the dataset's real layout
         """;

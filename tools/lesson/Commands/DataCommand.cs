@@ -6,7 +6,7 @@ namespace Lesson.Tool.Commands;
 public static class DataCommand
 {
     public const string Usage = """
-        lesson data inspect ph2|mads DIR [--json] [--headers-only]
+        lesson data inspect ph2|mads [DIR] [--json] [--headers-only]
         lesson data sample ph2|mads --out DIR [--count N] [--seed S]
         """;
 

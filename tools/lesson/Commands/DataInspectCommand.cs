@@ -4,21 +4,24 @@ using Segmentation.Data;
 namespace Lesson.Tool.Commands;
 
 /// <summary>
-/// `lesson data inspect ph2|mads DIR [--json] [--headers-only]`: loads a dataset folder the way the lessons do,
+/// `lesson data inspect ph2|mads [DIR] [--json] [--headers-only]`: loads a dataset folder the way the lessons do,
 /// skipping bad cases, and reports the good cases, their classes and image size, and every problem found.
+/// Without DIR it inspects the generated sample under data/, creating it on first use.
 /// Exit code 0 when there are no problems, 1 when there are (or the folder is not a dataset), 2 on misuse.
 /// </summary>
 public static class DataInspectCommand
 {
-    const string Usage = "lesson data inspect ph2|mads DIR [--json] [--headers-only]";
+    const string Usage = "lesson data inspect ph2|mads [DIR] [--json] [--headers-only]";
 
     public static int Execute(string[] args)
     {
         var options = CommandOptions.Parse(args, flags: ["--json", "--headers-only"], values: []);
         string dataset = DataCommand.DatasetName(options, Usage);
-        if (options.Positionals.Count != 2)
+        if (options.Positionals.Count > 2)
             throw new UsageException($"give one dataset folder; usage: {Usage}");
-        string folder = options.Positionals[1];
+        string folder = options.Positionals.Count == 2 ? options.Positionals[1]
+            : dataset == "ph2" ? Ph2Sample.EnsureDefault(DataCommand.DefaultDataFolder())
+            : MadsSample.EnsureDefault(DataCommand.DefaultDataFolder());
         // Decoding every pixel also finds damage that headers do not show; --headers-only is quicker.
         bool decodePixels = !options.Has("--headers-only");
 
