@@ -10,7 +10,7 @@ namespace Segmentation.Models;
 /// <c>num_batches_tracked</c>).
 /// Why not TorchSharp's own: in TorchSharp 0.107.0 it counts batches with <c>add_(1)</c>, whose temporary
 /// Scalar can be freed by the garbage collector while libtorch still reads it, which rarely aborts
-/// training. Here every Scalar lives as long as the module.
+/// training. Here every Scalar lives as long as the program.
 /// </summary>
 public sealed class BatchNormalization : nn.Module<Tensor, Tensor>
 {
@@ -19,8 +19,10 @@ public sealed class BatchNormalization : nn.Module<Tensor, Tensor>
     readonly Tensor running_mean;
     readonly Tensor running_var;
     readonly Tensor num_batches_tracked;
-    readonly Tensor oneBatch = tensor(1L);
-    readonly Scalar one = 1L.ToScalar();
+    // Static, not instance fields: RegisterComponents would save a Tensor field as a buffer (a checkpoint entry),
+    // and both must outlive every call that reads them.
+    static readonly Tensor OneBatch = tensor(1L);
+    static readonly Scalar One = 1L.ToScalar();
     readonly double momentum;
     readonly double epsilon;
 
@@ -45,19 +47,9 @@ public sealed class BatchNormalization : nn.Module<Tensor, Tensor>
             using var noGrad = no_grad();
             // add_(Tensor, alpha) with both arguments held: the shorter overloads of add_ make a temporary
             // alpha Scalar of their own, which is exactly what can be freed too early.
-            num_batches_tracked.add_(oneBatch, alpha: one);
+            num_batches_tracked.add_(OneBatch, alpha: One);
         }
         return nn.functional.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, epsilon);
     }
 
-    /// <inheritdoc/>
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            one.Dispose();
-            oneBatch.Dispose();
-        }
-        base.Dispose(disposing);
-    }
 }

@@ -1,6 +1,5 @@
 using Segmentation.Data;
 using Segmentation.Inference;
-using Segmentation.Models;
 using Segmentation.Training;
 using Segmentation.Visualisation;
 using SixLabors.ImageSharp;
@@ -30,19 +29,18 @@ public static class PredictCommand
         if (images.Count == 0)
             throw new UsageException($"{Path.GetFullPath(input)} holds no .bmp, .png or .jpg images.");
 
+        TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> model;
         CheckpointInfo info;
         try
         {
-            info = Checkpoint.ReadInfo(checkpointPath);
+            (model, info) = Checkpoint.LoadModel(checkpointPath);
         }
         catch (CheckpointException error)
         {
             Console.Error.WriteLine(error.Message);
             return 1;
         }
-        long[]? widths = info.ModelOptions.TryGetValue("widths", out var text) ? text.Split(',').Select(long.Parse).ToArray() : null;
-        using var model = ModelCatalog.Create(info.Model, widths: widths);
-        Checkpoint.Load(checkpointPath, model);
+        using var disposeModel = model;
         var predictor = new MaskPredictor(model, info.ImageSize, threshold);
 
         Directory.CreateDirectory(outFolder);

@@ -45,7 +45,6 @@ public static class TrainCommand
         var description = new ModelDescription(modelName, new Dictionary<string, string>
         {
             ["dataset"] = dataset, ["split_seed"] = seed.ToString(CultureInfo.InvariantCulture), ["loss"] = lossName,
-            ["widths"] = string.Join(",", ((ISegmentationModel)model).Widths),
         });
         using var trainer = new Trainer(model, trainingOptions, description: description);
         if (options.Has("--resume") && File.Exists(trainer.LastCheckpointPath))

@@ -3,8 +3,11 @@ namespace Lesson.Tool.Notebooks;
 /// <summary>Finds the notebooks to run and decides where their executed copies go.</summary>
 internal static class NotebookDiscovery
 {
-    /// <summary>Course notebook folders, in the order a learner meets them.</summary>
-    static readonly string[] CourseFolders = ["notebooks", "lab"];
+    /// <summary>
+    /// Course notebook folders, in the order a learner meets them. The lab's notebooks join (as "lab") once a run
+    /// has verified them; until then name them explicitly: `lesson run lab/BodySegmentation.ipynb`.
+    /// </summary>
+    static readonly string[] CourseFolders = ["notebooks"];
 
     /// <summary>
     /// Walks up from <paramref name="start"/> to the folder holding the kit's solution file

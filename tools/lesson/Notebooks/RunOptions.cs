@@ -28,7 +28,7 @@ internal sealed record RunOptions
 
         Executes notebooks top to bottom in a fresh C# kernel each (one process per notebook)
         and saves an executed copy with all outputs. Without paths it runs every course
-        notebook: notebooks/*.ipynb, then lab/*.ipynb.
+        notebook: notebooks/*.ipynb (the lab's notebooks: name them, e.g. lab/BodySegmentation.ipynb).
 
           --inplace              write the outputs back into each notebook that passes
           --out DIR              folder for executed copies (default: artifacts/notebooks)

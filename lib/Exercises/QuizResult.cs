@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace Segmentation.Exercises;
+
+/// <summary>What happened to one answer of a <see cref="QuizResult"/>.</summary>
+public enum AnswerVerdict
+{
+    /// <summary>The right option.</summary>
+    Right,
+    /// <summary>A valid option, but not the right one.</summary>
+    Wrong,
+    /// <summary>No answer yet: '?', a space, or no letter given for this question.</summary>
+    NotAnswered,
+    /// <summary>A character that is none of the question's letters.</summary>
+    Invalid,
+}
+
+/// <summary>The verdict on one question, with the sentence the learner reads.</summary>
+/// <param name="Number">1-based question number.</param>
+/// <param name="Question">The question.</param>
+/// <param name="Given">What the learner typed for it ('?' when nothing was given).</param>
+/// <param name="Verdict">Right, wrong, not answered or invalid.</param>
+/// <param name="Feedback">One line: the verdict in words and why (never just a letter).</param>
+public sealed record QuestionFeedback(int Number, QuizQuestion Question, char Given, AnswerVerdict Verdict, string Feedback);
+
+/// <summary>
+/// The outcome of <see cref="Quiz.Check(char[])"/>: feedback per question, a score and, when the number of
+/// answers did not match the questions, a note saying so. Shown as text in notebooks.
+/// </summary>
+[TypeFormatterSource(typeof(QuizFormatters), PreferredMimeTypes = ["text/plain"])]
+public sealed class QuizResult
+{
+    internal QuizResult(string title, IReadOnlyList<QuestionFeedback> questions, string? countNote)
+    {
+        Title = title;
+        Questions = questions;
+        CountNote = countNote;
+    }
+
+    /// <summary>The quiz's title.</summary>
+    public string Title { get; }
+
+    /// <summary>One entry per question, in order.</summary>
+    public IReadOnlyList<QuestionFeedback> Questions { get; }
+
+    /// <summary>Set when more or fewer answers were given than there are questions; says what to change.</summary>
+    public string? CountNote { get; }
+
+    /// <summary>Questions answered right.</summary>
+    public int Score => Questions.Count(q => q.Verdict == AnswerVerdict.Right);
+
+    /// <summary>Questions in the quiz.</summary>
+    public int Total => Questions.Count;
+
+    /// <summary>True when every question is answered right and the number of answers matches.</summary>
+    public bool AllRight => Score == Total && CountNote is null;
+
+    /// <summary>The feedback as text: a line per question, then the score.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Title);
+        if (CountNote is not null)
+            text.AppendLine(CountNote);
+        foreach (var q in Questions)
+            text.AppendLine($"{q.Number}. {q.Question.Prompt}").AppendLine($"   {q.Feedback}");
+        text.Append($"Score: {Score} of {Total}");
+        if (AllRight)
+            text.Append(". All right, well done!");
+        else if (Questions.Any(q => q.Verdict is AnswerVerdict.NotAnswered or AnswerVerdict.Invalid))
+            text.Append(". Put your letters in the answer cell and run this cell again.");
+        else
+            text.Append(". Think again about the ones marked wrong, change your letters and run this cell again.");
+        return text.ToString();
+    }
+}
+
+/// <summary>Shows quizzes and their results as text in notebooks (the default would be a table of properties).</summary>
+internal sealed class QuizFormatters : ITypeFormatterSource
+{
+    /// <summary>Plain text, and the same text as preformatted HTML for front ends that prefer HTML.</summary>
+    public IEnumerable<ITypeFormatter> CreateTypeFormatters() =>
+    [
+        new TextFormatter<QuizResult>("text/plain", r => r.ToString()),
+        new TextFormatter<QuizResult>("text/html", r => Pre(r.ToString())),
+        new TextFormatter<Quiz>("text/plain", q => q.ToString()),
+        new TextFormatter<Quiz>("text/html", q => Pre(q.ToString())),
+    ];
+
+    static string Pre(string text) => $"<pre>{WebUtility.HtmlEncode(text)}</pre>";
+
+    sealed class TextFormatter<T>(string mimeType, Func<T, string> format) : ITypeFormatter
+    {
+        public string MimeType => mimeType;
+
+        public Type Type => typeof(T);
+
+        public bool Format(object instance, FormatContext context)
+        {
+            if (instance is not T value)
+                return false;
+            context.Writer.Write(format(value));
+            return true;
+        }
+    }
+}
