@@ -4,24 +4,13 @@ using System.Text.RegularExpressions;
 
 namespace Segmentation.Data;
 
-/// <summary>One data row of PH2_dataset.txt: the diagnosis and the dermoscopic criteria of a case.</summary>
-internal sealed record Ph2TableRow(
-    string Name,
-    string HistologicalDiagnosis,
-    Ph2Diagnosis Diagnosis,
-    int Asymmetry,
-    string PigmentNetwork,
-    string DotsGlobules,
-    string Streaks,
-    string RegressionAreas,
-    string BlueWhitishVeil,
-    IReadOnlyList<int> Colours);
-
 /// <summary>
-/// Reads and writes PH2_dataset.txt, a text table with "||" between column groups and "|" inside
-/// the dermoscopic-criteria group. Only the diagnosis is read back; the sample writer fills every column.
+/// Reads and writes PH2_dataset.txt, a text table with "||" between column groups and "|" inside the
+/// dermoscopic-criteria group. A data row, split on "||" and trimmed, gives: "", name, histological diagnosis,
+/// clinical diagnosis code, the six criteria (split on "|"), the colour codes (space-separated), "".
+/// The header line and the legend after the table are not data rows.
 /// </summary>
-internal static partial class Ph2DatasetTable
+public static partial class Ph2DatasetTable
 {
     /// <summary>The file name, next to the "PH2 Dataset images" folder.</summary>
     public const string FileName = "PH2_dataset.txt";
@@ -63,31 +52,81 @@ internal static partial class Ph2DatasetTable
         """;
 
     [GeneratedRegex(@"^IMD\d{3}$")]
-    private static partial Regex CaseName();
+    internal static partial Regex CaseName();
 
-    /// <summary>Case name -> clinical diagnosis, for every data row (header and legend lines are skipped).</summary>
-    public static Dictionary<string, Ph2Diagnosis> ReadDiagnoses(string path)
+    /// <summary>
+    /// Reads every data row of the file. A row that names a case but cannot be read is reported in
+    /// <see cref="Ph2TableContents.Problems"/> (with its line number) instead of stopping the whole table.
+    /// </summary>
+    public static Ph2TableContents Read(string path)
     {
-        var diagnoses = new Dictionary<string, Ph2Diagnosis>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, Ph2Metadata>(StringComparer.Ordinal);
+        var problems = new List<DatasetProblem>();
+        int lineNumber = 0;
         foreach (var line in File.ReadLines(path))
         {
-            // Split on "||" and trim: [0] "", [1] name, [2] histological, [3] clinical code, [4] criteria, [5] colours.
-            var cells = line.Split("||").Select(cell => cell.Trim()).ToArray();
-            if (cells.Length < 4 || !CaseName().IsMatch(cells[1]))
-                continue;
-            diagnoses[cells[1]] = cells[3] switch
+            lineNumber++;
+            try
             {
-                "0" => Ph2Diagnosis.CommonNevus,
-                "1" => Ph2Diagnosis.AtypicalNevus,
-                "2" => Ph2Diagnosis.Melanoma,
-                _ => Ph2Diagnosis.Unknown,
-            };
+                if (ParseRow(line) is not { } row)
+                    continue;
+                if (!rows.TryAdd(row.Name, row))
+                    throw new FormatException($"{row.Name} has a second row here; the first one is used");
+            }
+            catch (FormatException error)
+            {
+                problems.Add(new DatasetProblem(CaseNameOf(line), path,
+                    $"Line {lineNumber} of '{path}' cannot be read: {error.Message}. The case's images are still used, " +
+                    $"with diagnosis unknown. Compare the line with the others, or take {FileName} from the original download again.",
+                    CaseLeftOut: false));
+            }
         }
-        return diagnoses;
+        return new Ph2TableContents(rows, problems);
     }
 
+    /// <summary>
+    /// Parses one line of the table: the row's metadata, or null when the line is not a data row
+    /// (the header, the legend, blank lines).
+    /// </summary>
+    /// <exception cref="FormatException">The line names a case (IMD + three digits) but a column cannot be read.</exception>
+    public static Ph2Metadata? ParseRow(string line)
+    {
+        var cells = line.Split("||").Select(cell => cell.Trim()).ToArray();
+        if (cells.Length < 2 || !CaseName().IsMatch(cells[1]))
+            return null;
+        string name = cells[1];
+        if (cells.Length < 6)
+            throw new FormatException($"{name}'s row has {cells.Length - 1} '||'-separated parts, expected at least 5 " +
+                "(name, histological diagnosis, clinical diagnosis, criteria, colours)");
+
+        var diagnosis = cells[3] switch
+        {
+            "0" => Ph2Diagnosis.CommonNevus,
+            "1" => Ph2Diagnosis.AtypicalNevus,
+            "2" => Ph2Diagnosis.Melanoma,
+            _ => throw new FormatException($"{name}'s clinical diagnosis is '{cells[3]}', expected 0, 1 or 2"),
+        };
+        var criteria = cells[4].Split('|').Select(cell => cell.Trim()).ToArray();
+        if (criteria.Length != 6)
+            throw new FormatException($"{name}'s criteria group has {criteria.Length} '|'-separated values, expected 6 " +
+                "(asymmetry, pigment network, dots/globules, streaks, regression areas, blue-whitish veil)");
+        if (criteria[0] is not ("0" or "1" or "2"))
+            throw new FormatException($"{name}'s asymmetry is '{criteria[0]}', expected 0, 1 or 2");
+        var colours = new List<int>();
+        foreach (var code in cells[5].Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            colours.Add(int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out int colour) && colour is >= 1 and <= 6
+                ? colour
+                : throw new FormatException($"{name}'s colours include '{code}', expected codes 1 to 6"));
+
+        return new Ph2Metadata(name, cells[2], diagnosis, criteria[0][0] - '0',
+            criteria[1], criteria[2], criteria[3], criteria[4], criteria[5], colours);
+    }
+
+    static string CaseNameOf(string line) =>
+        line.Split("||").Select(cell => cell.Trim()).FirstOrDefault(cell => CaseName().IsMatch(cell)) ?? "";
+
     /// <summary>Writes the header, one line per row (padded like the real file) and the legend.</summary>
-    public static void Write(string path, IEnumerable<Ph2TableRow> rows)
+    internal static void Write(string path, IEnumerable<Ph2Metadata> rows)
     {
         var text = new StringBuilder().AppendLine(Header);
         foreach (var row in rows)
@@ -96,7 +135,7 @@ internal static partial class Ph2DatasetTable
         File.WriteAllText(path, text.ToString());
     }
 
-    static string FormatRow(Ph2TableRow row)
+    static string FormatRow(Ph2Metadata row)
     {
         var code = row.Diagnosis switch
         {
@@ -111,3 +150,8 @@ internal static partial class Ph2DatasetTable
                $"{row.BlueWhitishVeil,17} || {colours,16} ||";
     }
 }
+
+/// <summary>What <see cref="Ph2DatasetTable.Read"/> found: one row per case name, and the lines it could not read.</summary>
+/// <param name="Rows">Case name -> the case's metadata.</param>
+/// <param name="Problems">Lines that name a case but could not be read (their cases keep an unknown diagnosis).</param>
+public sealed record Ph2TableContents(IReadOnlyDictionary<string, Ph2Metadata> Rows, IReadOnlyList<DatasetProblem> Problems);

@@ -21,7 +21,7 @@ public static class Ph2Sample
     public const int MaxCount = 400;
 
     /// <summary>Written next to <c>PH2Dataset/</c> once the sample is complete; its text says what was generated.</summary>
-    public const string MarkerFileName = "GENERATED-SAMPLE.txt";
+    public const string MarkerFileName = GeneratedSample.MarkerFileName;
 
     // Bump when the painting changes, so EnsureDefault regenerates samples written by older code.
     const int GeneratorVersion = 1;
@@ -36,39 +36,8 @@ public static class Ph2Sample
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxCount);
-        var fullRoot = Path.GetFullPath(root);
-        var dataset = Path.Combine(fullRoot, Ph2Dataset.DatasetFolderName);
-        var marker = Path.Combine(fullRoot, MarkerFileName);
-        Directory.CreateDirectory(fullRoot);
-
-        if (Directory.Exists(dataset))
-        {
-            if (!File.Exists(marker))
-                throw new IOException(
-                    $"'{dataset}' already exists and is not a generated sample (there is no {MarkerFileName} next to it). " +
-                    "Write the sample to another folder: the kit never deletes what may be a real PH2 download.");
-            File.Delete(marker); // first, so that a crash below leaves a sample that reads as incomplete
-            Directory.Delete(dataset, recursive: true);
-        }
-        foreach (var leftover in Directory.EnumerateDirectories(fullRoot, $"{Ph2Dataset.DatasetFolderName}.partial-*"))
-            Directory.Delete(leftover, recursive: true);
-
-        // Build in a temporary folder and rename it at the end: a rename is all or nothing,
-        // so PH2Dataset/ is either complete or absent, never half-written.
-        var building = Path.Combine(fullRoot, $"{Ph2Dataset.DatasetFolderName}.partial-{Guid.NewGuid():N}");
-        try
-        {
-            WriteDataset(building, count, seed);
-            Directory.Move(building, dataset);
-        }
-        catch
-        {
-            if (Directory.Exists(building))
-                Directory.Delete(building, recursive: true);
-            throw;
-        }
-        File.WriteAllText(marker, Describe(count, seed));
-        return fullRoot;
+        return GeneratedSample.Write(root, Ph2Dataset.DatasetFolderName, Describe(count, seed),
+            folder => WriteDataset(folder, count, seed));
     }
 
     /// <summary>
@@ -79,44 +48,12 @@ public static class Ph2Sample
     public static string EnsureDefault(string dataFolder, int count = 200)
     {
         var root = Path.Combine(Path.GetFullPath(dataFolder), DefaultFolderName);
-        if (IsComplete(root, count))
-            return root;
-        Directory.CreateDirectory(root);
-        using (LockFolder(root))
-        {
-            if (!IsComplete(root, count)) // another process may have finished while we waited
-                Write(root, count, DefaultSeed);
-        }
-        return root;
-    }
-
-    static bool IsComplete(string root, int count)
-    {
-        var marker = Path.Combine(root, MarkerFileName);
-        return File.Exists(marker) && File.ReadAllText(marker) == Describe(count, DefaultSeed);
+        return GeneratedSample.Ensure(root, Describe(count, DefaultSeed), () => Write(root, count, DefaultSeed));
     }
 
     static string Describe(int count, int seed) =>
         $"Generated stand-in for PH2 (synthetic images, not real dermoscopy): {count} cases, seed {seed}, " +
         $"generator version {GeneratorVersion}.{Environment.NewLine}";
-
-    /// <summary>An exclusive lock on a file in the folder; other processes wait (up to 10 minutes) until it is released.</summary>
-    static FileStream LockFolder(string folder)
-    {
-        var path = Path.Combine(folder, ".lock");
-        var deadline = DateTime.UtcNow.AddMinutes(10);
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(250);
-            }
-        }
-    }
 
     static void WriteDataset(string folder, int count, int seed)
     {
@@ -135,7 +72,7 @@ public static class Ph2Sample
             "image database for research and benchmarking\", IEEE EMBC 2013.\n");
     }
 
-    static void WriteCase(string imagesFolder, Ph2TableRow row, int seed)
+    static void WriteCase(string imagesFolder, Ph2Metadata row, int seed)
     {
         var (rgb, mask) = SyntheticDermoscopy.Paint(row, seed);
         var caseFolder = Path.Combine(imagesFolder, row.Name);

@@ -8,7 +8,7 @@ namespace Segmentation.Data;
 internal static class Ph2SampleCases
 {
     /// <summary>The rows of PH2_dataset.txt for <paramref name="count"/> cases, in name order.</summary>
-    public static IReadOnlyList<Ph2TableRow> Create(Random random, int count)
+    public static IReadOnlyList<Ph2Metadata> Create(Random random, int count)
     {
         var names = CaseNames(random, count);
         var diagnoses = Diagnoses(random, count);
@@ -41,16 +41,16 @@ internal static class Ph2SampleCases
         return diagnoses;
     }
 
-    static Ph2TableRow Row(Random random, string name, Ph2Diagnosis diagnosis)
+    static Ph2Metadata Row(Random random, string name, Ph2Diagnosis diagnosis)
     {
         bool Chance(double p) => random.NextDouble() < p;
         return diagnosis switch
         {
-            Ph2Diagnosis.CommonNevus => new Ph2TableRow(name, "", diagnosis,
+            Ph2Diagnosis.CommonNevus => new Ph2Metadata(name, "", diagnosis,
                 Asymmetry: Chance(0.8) ? 0 : 1, PigmentNetwork: "T", DotsGlobules: Chance(0.6) ? "A" : "T",
                 Streaks: "A", RegressionAreas: "A", BlueWhitishVeil: "A",
                 Colours: Chance(0.4) ? [3] : Chance(0.35) ? [4] : [3, 4]),
-            Ph2Diagnosis.AtypicalNevus => new Ph2TableRow(name, "", diagnosis,
+            Ph2Diagnosis.AtypicalNevus => new Ph2Metadata(name, "", diagnosis,
                 Asymmetry: Chance(0.3) ? 0 : Chance(0.7) ? 1 : 2, PigmentNetwork: Chance(0.6) ? "AT" : "T",
                 DotsGlobules: Chance(0.5) ? "AT" : Chance(0.6) ? "A" : "T",
                 Streaks: Chance(0.9) ? "A" : "P", RegressionAreas: Chance(0.8) ? "A" : "P", BlueWhitishVeil: "A",
@@ -59,7 +59,7 @@ internal static class Ph2SampleCases
         };
     }
 
-    static Ph2TableRow MelanomaRow(Random random, string name)
+    static Ph2Metadata MelanomaRow(Random random, string name)
     {
         bool veil = random.NextDouble() < 0.6, black = random.NextDouble() < 0.6;
         // Colour codes: 3 light brown, 4 dark brown, 5 blue-gray (with a blue-whitish veil), 6 black.
@@ -68,7 +68,7 @@ internal static class Ph2SampleCases
             colours.Add(5);
         if (black)
             colours.Add(6);
-        return new Ph2TableRow(name, "Melanoma", Ph2Diagnosis.Melanoma,
+        return new Ph2Metadata(name, "Melanoma", Ph2Diagnosis.Melanoma,
             Asymmetry: random.NextDouble() < 0.8 ? 2 : 1, PigmentNetwork: "AT",
             DotsGlobules: random.NextDouble() < 0.8 ? "AT" : "A",
             Streaks: random.NextDouble() < 0.5 ? "P" : "A", RegressionAreas: random.NextDouble() < 0.6 ? "P" : "A",

@@ -17,7 +17,7 @@ internal sealed class SyntheticDermoscopy
     const int Pixels = Width * Height;
 
     readonly Random random;
-    readonly Ph2TableRow row;
+    readonly Ph2Metadata row;
     readonly float[] red = new float[Pixels], green = new float[Pixels], blue = new float[Pixels];
 
     /// <summary>Lesion coordinate of each pixel: below 1 inside the lesion, 1 on its border.</summary>
@@ -26,7 +26,7 @@ internal sealed class SyntheticDermoscopy
     /// <summary>Lesion centre and the farthest its border reaches from it, in pixels.</summary>
     float centreX, centreY, extent;
 
-    SyntheticDermoscopy(Ph2TableRow row, int seed)
+    SyntheticDermoscopy(Ph2Metadata row, int seed)
     {
         this.row = row;
         random = new Random(seed);
@@ -36,7 +36,7 @@ internal sealed class SyntheticDermoscopy
     /// The picture as 24-bit RGB bytes (row by row) and the mask as 0/255 bytes.
     /// The same row and seed always give the same bytes.
     /// </summary>
-    public static (byte[] Rgb, byte[] Mask) Paint(Ph2TableRow row, int seed)
+    public static (byte[] Rgb, byte[] Mask) Paint(Ph2Metadata row, int seed)
     {
         var painter = new SyntheticDermoscopy(row, seed);
         painter.PaintSkin();

@@ -74,15 +74,8 @@ public sealed class MaskPredictor
     {
         ArgumentNullException.ThrowIfNull(image);
         using var resized = image.Clone(context => context.Resize(InputWidth, InputHeight, KnownResamplers.Bicubic));
-        var pixels = new byte[3 * InputWidth * InputHeight];
-        resized.CopyPixelDataTo(pixels);
-        // Pixels come as R,G,B per pixel; the network wants channel planes of values in 0..1.
-        int plane = InputWidth * InputHeight;
-        var values = new float[3 * plane];
-        for (int p = 0; p < plane; p++)
-            for (int c = 0; c < 3; c++)
-                values[c * plane + p] = pixels[3 * p + c] / 255f;
-        using var batch = tensor(values, [1, 3, InputHeight, InputWidth]);
+        using var pixels = ImageTensors.FromImage(resized);
+        using var batch = pixels.unsqueeze(0);
         return Run(batch, image.Height, image.Width);
     }
 

@@ -23,6 +23,6 @@ public static partial class BinaryLosses
         using var diceScale = diceWeight.ToScalar();
         var bce = BceWithLogits(logits, masks).mul(bceScale);
         var dice = SoftDiceWithLogits(logits, masks, smooth).mul(diceScale);
-        return (bce + dice).MoveToOuterDisposeScope();
+        return bce.add(dice, alpha: Scalars.One).MoveToOuterDisposeScope();  // not bce + dice: see Scalars
     }
 }

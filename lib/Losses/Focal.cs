@@ -28,13 +28,13 @@ public static partial class BinaryLosses
         var crossEntropy = nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.None);
         var trueClassProbability = crossEntropy.neg().exp();
         using var focus = gamma.ToScalar();
-        var loss = (Scalars.One - trueClassProbability).pow(focus) * crossEntropy;
+        var loss = trueClassProbability.neg().add(Scalars.One, alpha: Scalars.One).pow(focus) * crossEntropy;  // (1 - p_t)^gamma
         if (alpha is double a)
         {
             // a_t = alpha y + (1 - alpha)(1 - y) = (1 - alpha) + (2 alpha - 1) y
             using var slope = (2 * a - 1).ToScalar();
             using var offset = (1 - a).ToScalar();
-            loss = loss * targets.mul(slope).add(offset);
+            loss = loss * targets.mul(slope).add(offset, alpha: Scalars.One);
         }
         return loss.mean().MoveToOuterDisposeScope();
     }

@@ -25,8 +25,8 @@ public static partial class BinaryLosses
         var targets = ShapeCheck.BinaryTargets(logits, masks, nameof(SoftDiceWithLogits));
         var probabilities = sigmoid(logits);
         using var s = smooth.ToScalar();
-        var overlap = (probabilities * targets).sum().mul(Scalars.Two).add(s);
-        var total = probabilities.sum().add(targets.sum()).add(s);
-        return (Scalars.One - overlap / total).MoveToOuterDisposeScope();
+        var overlap = (probabilities * targets).sum().mul(Scalars.Two).add(s, alpha: Scalars.One);
+        var total = probabilities.sum().add(targets.sum(), alpha: Scalars.One).add(s, alpha: Scalars.One);
+        return (overlap / total).neg().add(Scalars.One, alpha: Scalars.One).MoveToOuterDisposeScope();  // 1 - ratio
     }
 }

@@ -51,7 +51,8 @@ public sealed class MultiClassConfusion
         using var scope = NewDisposeScope();
         // Each pixel's (actual, predicted) pair becomes one number actual * C + predicted; counting those numbers fills the matrix.
         using var classes = ((long)Classes).ToScalar();
-        var pairs = targets.mul(classes).add(predictedIds).flatten();
+        using var one = 1L.ToScalar();   // add(x) alone would make a hidden alpha Scalar
+        var pairs = targets.mul(classes).add(predictedIds, alpha: one).flatten();
         var tally = bincount(pairs, minlength: Classes * Classes).cpu().data<long>().ToArray();
         for (int actual = 0; actual < Classes; actual++)
             for (int predicted = 0; predicted < Classes; predicted++)

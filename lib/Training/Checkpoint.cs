@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Segmentation.Models;
 using static TorchSharp.torch;
 
 namespace Segmentation.Training;
@@ -89,6 +90,27 @@ public static class Checkpoint
             throw new CheckpointException($"{path} could not be read ({error.Message}). It may be damaged: train again or use another checkpoint.", error);
         }
         return info;
+    }
+
+    /// <summary>
+    /// Rebuilds the model a checkpoint was trained with (name and widths from its header, via <see cref="ModelCatalog"/>)
+    /// and loads its weights: what `lesson evaluate` and `lesson predict` do.
+    /// </summary>
+    public static (nn.Module<Tensor, Tensor> Model, CheckpointInfo Info) LoadModel(string path)
+    {
+        var info = ReadInfo(path);
+        long[]? widths = info.ModelOptions.TryGetValue("widths", out var text) ? text.Split(',').Select(long.Parse).ToArray() : null;
+        nn.Module<Tensor, Tensor> model;
+        try
+        {
+            model = ModelCatalog.Create(info.Model, widths: widths);
+        }
+        catch (ArgumentException error)
+        {
+            throw new CheckpointException($"{path} holds a '{info.Model}' model, which this kit cannot build: {error.Message}", error);
+        }
+        Load(path, model);
+        return (model, info);
     }
 
     /// <summary>The state-dict names and shapes of <paramref name="model"/>.</summary>

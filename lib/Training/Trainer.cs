@@ -216,7 +216,10 @@ public sealed class Trainer : IDisposable
     {
         if (options.CheckpointPath is null)
             return;
-        var info = new CheckpointInfo(Description.Name, Description.Options ?? new Dictionary<string, string>(), imageSize,
+        var modelOptions = new Dictionary<string, string>(Description.Options ?? new Dictionary<string, string>());
+        if (model is Models.ISegmentationModel segmentation)
+            modelOptions.TryAdd("widths", string.Join(",", segmentation.Widths));   // so Checkpoint.LoadModel can rebuild it
+        var info = new CheckpointInfo(Description.Name, modelOptions, imageSize,
             history.Count, bestDice, optimizer.Name, history.ToList(), []);
         Checkpoint.Save(LastPathFor(options.CheckpointPath), model, info, optimizer);
         if (improved)

@@ -32,9 +32,24 @@ public class TrainCommandTests
         Assert.True(evaluate.ExitCode == 0, evaluate.Output + evaluate.Error);
         using var evaluated = JsonDocument.Parse(evaluate.Output.Trim());
         var e = evaluated.RootElement;
-        Assert.Equal(4, e.GetProperty("images").GetInt32());   // the validation tenth of 40 cases
+        var expectedValidation = Split.Stratified(Ph2Dataset.Load(data), c => c.Diagnosis, 0.1, seed: 1).Validation.Count;
+        Assert.Equal(expectedValidation, e.GetProperty("images").GetInt32());   // the same split the training used
         Assert.Equal(dice, e.GetProperty("dice").GetDouble(), 3);   // same split, same best model
         Assert.True(e.TryGetProperty("iou", out _) && e.TryGetProperty("pixel_accuracy", out _));
+
+        // predict: masks and overlays at each image's own size (768x560 here), for a whole folder.
+        string images = Path.Combine(folder, "to-predict");
+        Directory.CreateDirectory(images);
+        foreach (var c in Ph2Dataset.Load(data).Take(2))
+            File.Copy(c.ImagePath, Path.Combine(images, Path.GetFileName(c.ImagePath)));
+        string predictions = Path.Combine(folder, "predictions");
+        var predict = ToolProcess.Run(folder, TimeSpan.FromMinutes(5), "predict", "--checkpoint", checkpoint, "--input", images, "--out", predictions);
+        Assert.True(predict.ExitCode == 0, predict.Output + predict.Error);
+        var written = Directory.GetFiles(predictions).Select(f => Path.GetFileName(f)!).Order().ToList();
+        Assert.Equal(4, written.Count);
+        Assert.All(written, name => Assert.Matches(@"^IMD\d{3}_(mask|overlay)\.png$", name));
+        using var maskImage = SixLabors.ImageSharp.Image.Load(Path.Combine(predictions, written[0]));
+        Assert.Equal((768, 560), (maskImage.Width, maskImage.Height));
     }
 
     [Fact]

@@ -19,14 +19,11 @@ public static class BenchCommand
         int size = options.Int("--size", 256);
         int batch = options.Int("--batch", 8);
         int steps = options.Int("--steps", 20);
-        if (modelName != "unet")
-        {
-            Console.Error.WriteLine($"lesson bench: unknown model '{modelName}'. Available: unet.");
-            return 2;
-        }
+        if (!ModelCatalog.Names.Contains(modelName))
+            throw new UsageException($"unknown model '{modelName}'. Available: {string.Join(", ", ModelCatalog.Names)}.");
 
         Seeds.Set(1);
-        using var model = new UNet();
+        using var model = ModelCatalog.Create(modelName);
         var timings = StepBenchmark.Run(model, size, batch, steps);
         if (options.Has("--json"))
         {

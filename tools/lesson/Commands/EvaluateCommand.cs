@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using Segmentation.Models;
+using static TorchSharp.torch;
 using Segmentation.Training;
 
 namespace Lesson.Tool.Commands;
 
 /// <summary>
-/// `lesson evaluate --checkpoint F [--dataset ph2] [--data DIR] [--split validation|all] [--json]`:
+/// `lesson evaluate --checkpoint F [--dataset ph2|mads] [--data DIR] [--split validation|all] [--json]`:
 /// scores a trained model; by default on the validation images of the split it was trained with.
 /// </summary>
 public static class EvaluateCommand
@@ -21,10 +21,11 @@ public static class EvaluateCommand
         if (split is not ("validation" or "all"))
             throw new UsageException($"--split must be validation or all, not '{split}'");
 
+        nn.Module<Tensor, Tensor> model;
         CheckpointInfo info;
         try
         {
-            info = Checkpoint.ReadInfo(checkpointPath);
+            (model, info) = Checkpoint.LoadModel(checkpointPath);
         }
         catch (CheckpointException error)
         {
@@ -34,8 +35,7 @@ public static class EvaluateCommand
         string dataset = options.Value("--dataset", info.ModelOptions.GetValueOrDefault("dataset", "ph2"));
         int seed = int.Parse(info.ModelOptions.GetValueOrDefault("split_seed", "1"), CultureInfo.InvariantCulture);
 
-        using var model = ModelCatalog.Create(info.Model);
-        Checkpoint.Load(checkpointPath, model);
+        using var disposeModel = model;
         var (images, masks, count) = TrainingDataChoice.LoadForEvaluation(dataset, options.ValueOrNull("--data"), info.ImageSize, seed, split == "validation");
         using (images)
         using (masks)

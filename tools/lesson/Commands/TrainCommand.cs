@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Segmentation.Losses;
 using Segmentation.Models;
 using Segmentation.Training;
 
 namespace Lesson.Tool.Commands;
 
 /// <summary>
-/// `lesson train [--dataset ph2] [--data DIR] [--model unet|unet-double|segnet] [--size 128] [--epochs 12] [--batch 8]
+/// `lesson train [--dataset ph2|mads] [--data DIR] [--model unet|unet-double|segnet] [--loss bce|dice|bce-dice|focal] [--size 128] [--epochs 12] [--batch 8]
 /// [--lr 0.001] [--seed 1] [--out DIR] [--resume] [--json]`: trains, keeps the best checkpoint, and reports held-out scores.
 /// </summary>
 public static class TrainCommand
@@ -15,9 +16,12 @@ public static class TrainCommand
     public static int Execute(string[] args)
     {
         var options = CommandOptions.Parse(args, flags: ["--json", "--resume"],
-            values: ["--dataset", "--data", "--model", "--size", "--epochs", "--batch", "--lr", "--seed", "--out"]);
+            values: ["--dataset", "--data", "--model", "--loss", "--size", "--epochs", "--batch", "--lr", "--seed", "--out"]);
         string dataset = options.Value("--dataset", "ph2");
         string modelName = options.Value("--model", "unet");
+        string lossName = options.Value("--loss", "bce");
+        if (!LossCatalog.Names.Contains(lossName) || lossName == "cross-entropy")
+            throw new UsageException($"unknown binary loss '{lossName}'. Available: bce, dice, bce-dice, focal.");
         int size = options.Int("--size", 128), epochs = options.Int("--epochs", 12), batch = options.Int("--batch", 8), seed = options.Int("--seed", 1);
         double learningRate = double.Parse(options.Value("--lr", "0.001"), CultureInfo.InvariantCulture);
         string outFolder = Path.GetFullPath(options.Value("--out", Path.Combine("artifacts", "train", modelName)));
@@ -36,11 +40,11 @@ public static class TrainCommand
         var trainingOptions = new TrainingOptions
         {
             Epochs = epochs, BatchSize = batch, LearningRate = learningRate, Seed = seed, CheckpointPath = checkpoint,
-            Schedule = LearningRateSchedule.Cosine(),
+            Schedule = LearningRateSchedule.Cosine(), Loss = LossCatalog.Create(lossName),
         };
         var description = new ModelDescription(modelName, new Dictionary<string, string>
         {
-            ["dataset"] = dataset, ["split_seed"] = seed.ToString(CultureInfo.InvariantCulture),
+            ["dataset"] = dataset, ["split_seed"] = seed.ToString(CultureInfo.InvariantCulture), ["loss"] = lossName,
         });
         using var trainer = new Trainer(model, trainingOptions, description: description);
         if (options.Has("--resume") && File.Exists(trainer.LastCheckpointPath))

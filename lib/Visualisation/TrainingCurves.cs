@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.DotNet.Interactive.Formatting;
+using Segmentation.Training;
+using Plotly = XPlot.Plotly;
+
+namespace Segmentation.Visualisation;
+
+/// <summary>
+/// Training curves as an interactive chart: loss on top, validation Dice (and IoU) below, one point per epoch.
+/// A notebook shows it as a chart you can hover and zoom (drawn by plotly.js, fetched from its CDN when the
+/// notebook is viewed), with the numbers in a table under it; <see cref="SaveAs"/> writes a web page.
+/// </summary>
+/// <example>
+/// <code>
+/// var history = trainer.Fit(trainImages, trainMasks, testImages, testMasks);
+/// TrainingCurves.Of(history, "U-Net")                                  // one run: losses, Dice and IoU
+/// TrainingCurves.Compare(("SegNet", segnetHistory), ("U-Net", history)) // several runs: validation loss and Dice
+/// </code>
+/// </example>
+[TypeFormatterSource(typeof(TrainingCurvesFormatters), PreferredMimeTypes = ["text/html", "text/plain"])]
+public sealed class TrainingCurves
+{
+    /// <summary>The plotly.js release the charts load: pinned, so a chart looks the same next year.</summary>
+    public const string PlotlyVersion = "2.35.2";
+
+    /// <summary>Name of the top panel (losses) in <see cref="CurveSeries.Panel"/>.</summary>
+    public const string LossPanel = "loss";
+
+    /// <summary>Name of the bottom panel (Dice, IoU) in <see cref="CurveSeries.Panel"/>.</summary>
+    public const string ScorePanel = "score";
+
+    const int Width = 760, Height = 480;
+
+    readonly IReadOnlyList<(string Run, IReadOnlyList<EpochResult> History)> runs;
+
+    TrainingCurves(string title, IReadOnlyList<CurveSeries> series, IReadOnlyList<(string Run, IReadOnlyList<EpochResult> History)> runs)
+    {
+        Title = title;
+        Series = series;
+        this.runs = runs;
+        Id = "training-curves-" + Guid.NewGuid().ToString("N")[..12];
+    }
+
+    /// <summary>The chart's title.</summary>
+    public string Title { get; }
+
+    /// <summary>The lines drawn, in legend order.</summary>
+    public IReadOnlyList<CurveSeries> Series { get; }
+
+    /// <summary>The HTML id of the chart's drawing area (unique per chart, so several charts can share a page).</summary>
+    public string Id { get; }
+
+    /// <summary>
+    /// One run's curves: training and validation loss in the top panel, validation Dice and IoU in the bottom one.
+    /// Training loss falling while validation loss rises is overfitting.
+    /// </summary>
+    /// <param name="history">The epochs, as returned by <see cref="Trainer.Fit"/> or <see cref="Trainer.History"/>.</param>
+    /// <param name="title">Shown above the chart, e.g. the model's name.</param>
+    /// <exception cref="ArgumentException">The history is empty.</exception>
+    public static TrainingCurves Of(IReadOnlyList<EpochResult> history, string? title = null)
+    {
+        RequireEpochs(history, nameof(history));
+        var epochs = history.Select(e => e.Epoch).ToArray();
+        CurveSeries Line(string name, string panel, Func<EpochResult, double> value) =>
+            new(name, panel, epochs, history.Select(value).ToArray());
+        return new TrainingCurves(title ?? "Training curves",
+            [
+                Line("training loss", LossPanel, e => e.TrainLoss),
+                Line("validation loss", LossPanel, e => e.ValidationLoss),
+                Line("validation Dice", ScorePanel, e => e.ValidationDice),
+                Line("validation IoU", ScorePanel, e => e.ValidationIoU),
+            ],
+            [(title ?? "run", history)]);
+    }
+
+    /// <summary>
+    /// Several runs side by side: each run's validation loss (top) and validation Dice (bottom), one colour per run.
+    /// </summary>
+    /// <param name="runs">Each run's name (shown in the legend) and history.</param>
+    /// <exception cref="ArgumentException">No runs, or a run without epochs.</exception>
+    public static TrainingCurves Compare(params (string Name, IReadOnlyList<EpochResult> History)[] runs)
+    {
+        if (runs is null || runs.Length == 0)
+            throw new ArgumentException("Give at least one run to compare, e.g. (\"U-Net\", history).", nameof(runs));
+        var series = new List<CurveSeries>();
+        foreach (var (name, history) in runs)
+        {
+            RequireEpochs(history, nameof(runs), name);
+            var epochs = history.Select(e => e.Epoch).ToArray();
+            series.Add(new CurveSeries($"{name} validation loss", LossPanel, epochs, history.Select(e => e.ValidationLoss).ToArray()));
+            series.Add(new CurveSeries($"{name} validation Dice", ScorePanel, epochs, history.Select(e => e.ValidationDice).ToArray()));
+        }
+        return new TrainingCurves(string.Join(" vs ", runs.Select(r => r.Name)), series, [.. runs.Select(r => (r.Name, r.History))]);
+    }
+
+    /// <summary>
+    /// The chart as an HTML fragment for a notebook: the drawing area, a table of the numbers, and a script that
+    /// loads plotly.js (through require.js where the page has it, as classic Jupyter does) and draws the chart.
+    /// </summary>
+    public string ToInlineHtml()
+    {
+        var html = new StringBuilder();
+        html.Append("<div class=\"training-curves\">");
+        html.Append($"<div id=\"{Id}\" style=\"width: {Width}px; height: {Height}px;\"></div>");
+        AppendTable(html);
+        html.Append("<script type=\"text/javascript\">").Append(DrawingScript()).Append("</script>");
+        html.Append("</div>");
+        return html.ToString();
+    }
+
+    /// <summary>The chart as a complete web page (open it in a browser with internet access; see <see cref="SaveAs"/>).</summary>
+    public string ToHtml() =>
+        $"""
+        <!DOCTYPE html>
+        <html>
+        <head><meta charset="utf-8"/><title>{WebUtility.HtmlEncode(Title)}</title></head>
+        <body>
+        {ToInlineHtml()}
+        </body>
+        </html>
+        """;
+
+    /// <summary>Writes <see cref="ToHtml"/> to <paramref name="htmlPath"/>, creating the folder if needed.</summary>
+    public void SaveAs(string htmlPath)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(htmlPath));
+        if (folder is not null)
+            Directory.CreateDirectory(folder);
+        File.WriteAllText(htmlPath, ToHtml());
+    }
+
+    /// <summary>The numbers as a text table, one row per epoch (what a terminal shows instead of the chart).</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder(Title).AppendLine();
+        foreach (var (run, history) in runs)
+        {
+            if (runs.Count > 1)
+                text.AppendLine(run);
+            text.AppendLine("epoch  train loss  val loss  val Dice  val IoU");
+            foreach (var e in history)
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{e.Epoch,5}  {e.TrainLoss,10:F4}  {e.ValidationLoss,8:F4}  {e.ValidationDice,8:F4}  {e.ValidationIoU,7:F4}"));
+        }
+        return text.ToString().TrimEnd();
+    }
+
+    void AppendTable(StringBuilder html)
+    {
+        html.Append("<details><summary>the numbers</summary>");
+        foreach (var (run, history) in runs)
+        {
+            html.Append("<table style=\"font-size:small\"><thead>");
+            if (runs.Count > 1)
+                html.Append("<tr><th colspan=\"5\" style=\"text-align:left\">").Append(WebUtility.HtmlEncode(run)).Append("</th></tr>");
+            html.Append("<tr><th>epoch</th><th>training loss</th><th>validation loss</th><th>validation Dice</th><th>validation IoU</th></tr></thead><tbody>");
+            foreach (var e in history)
+                html.Append(string.Create(CultureInfo.InvariantCulture,
+                    $"<tr><td>{e.Epoch}</td><td>{e.TrainLoss:F4}</td><td>{e.ValidationLoss:F4}</td><td>{e.ValidationDice:F4}</td><td>{e.ValidationIoU:F4}</td></tr>"));
+            html.Append("</tbody></table>");
+        }
+        html.Append("</details>");
+    }
+
+    /// <summary>
+    /// XPlot writes the data and layout as JSON and the call that draws them; this wraps that call in a function of
+    /// <c>Plotly</c> and gets plotly.js the way the page allows: already loaded, through require.js, or by a script tag.
+    /// </summary>
+    string DrawingScript()
+    {
+        string source = $"https://cdn.plot.ly/plotly-{PlotlyVersion}.min";
+        return $$"""
+
+            (function () {
+              var draw = function (Plotly) {
+                {{BuildChart().GetPlottingJS().Trim()}}
+              };
+              if (typeof window.Plotly !== 'undefined') { draw(window.Plotly); return; }
+              if (typeof window.requirejs === 'function' && typeof window.requirejs.config === 'function') {
+                window.requirejs.config({ paths: { 'plotly-{{PlotlyVersion}}': '{{source}}' } });
+                window.requirejs(['plotly-{{PlotlyVersion}}'], draw);
+                return;
+              }
+              var loader = document.getElementById('plotly-{{PlotlyVersion}}-loader');
+              if (!loader) {
+                loader = document.createElement('script');
+                loader.id = 'plotly-{{PlotlyVersion}}-loader';
+                loader.src = '{{source}}.js';
+                document.head.appendChild(loader);
+              }
+              loader.addEventListener('load', function () { draw(window.Plotly); });
+            })();
+
+            """;
+    }
+
+    Plotly.PlotlyChart BuildChart()
+    {
+        var traces = Series.Select(s => (Plotly.Trace)new Plotly.Scatter
+        {
+            name = s.Name,
+            x = s.Epochs.ToArray(),
+            y = s.Values.Select(v => Math.Round(v, 4)).ToArray(),
+            mode = "lines+markers",
+            yaxis = s.Panel == LossPanel ? "y" : "y2",
+        }).ToList();
+        var layout = new Plotly.Layout.Layout
+        {
+            title = Title,
+            xaxis = new Plotly.Xaxis { title = "epoch", anchor = "y2", dtick = 1 },
+            yaxis = new Plotly.Yaxis { title = "loss", domain = new[] { 0.55, 1.0 }, rangemode = "tozero" },
+            yaxis2 = new Plotly.Yaxis { title = "Dice / IoU", domain = new[] { 0.0, 0.45 }, range = new[] { 0.0, 1.0 } },
+            margin = new Plotly.Margin { l = 60, r = 20, t = 50, b = 50 },
+        };
+        var chart = Plotly.Chart.Plot(traces, layout);
+        chart.WithId(Id);
+        chart.WithSize(Width, Height);
+        return chart;
+    }
+
+    static void RequireEpochs(IReadOnlyList<EpochResult>? history, string parameter, string? run = null)
+    {
+        if (history is null || history.Count == 0)
+            throw new ArgumentException(
+                (run is null ? "The history" : $"The history of '{run}'") + " has no epochs: train first, then chart what Fit returned.", parameter);
+    }
+}
+
+/// <summary>One line of a <see cref="TrainingCurves"/> chart.</summary>
+/// <param name="Name">Legend text, e.g. "validation Dice".</param>
+/// <param name="Panel"><see cref="TrainingCurves.LossPanel"/> or <see cref="TrainingCurves.ScorePanel"/>.</param>
+/// <param name="Epochs">The x values: 1-based epoch numbers.</param>
+/// <param name="Values">The y values, one per epoch.</param>
+public sealed record CurveSeries(string Name, string Panel, IReadOnlyList<int> Epochs, IReadOnlyList<double> Values);

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Lesson.Tests.Lab;
+
+/// <summary>
+/// The lab's two notebooks: the same cells, except the marked exercise cells; the solution trains to a good
+/// held-out IoU; the learner's notebook runs to the end and every check prints its feedback.
+/// </summary>
+public class LabNotebookTests
+{
+    const string Learner = "lab/BodySegmentation.ipynb", Solution = "lab/solutions/BodySegmentation.ipynb";
+    const string ExerciseMark = "// ✏️ EXERCISE";
+
+    static List<(string Type, string Source)> Cells(string relative)
+    {
+        using var notebook = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, relative)));
+        return notebook.RootElement.GetProperty("cells").EnumerateArray()
+            .Select(c => (c.GetProperty("cell_type").GetString()!, string.Concat(c.GetProperty("source").EnumerateArray().Select(s => s.GetString()))))
+            .ToList();
+    }
+
+    [Fact]
+    public void Learner_and_solution_notebooks_differ_only_in_exercise_cells()
+    {
+        var learner = Cells(Learner);
+        // The solution lives one folder deeper: its relative paths have one more "../".
+        var solution = Cells(Solution).Select(c => (Type: c.Type, Source: c.Source.Replace("../../", "../"))).ToList();
+        Assert.Equal(learner.Count, solution.Count);
+        int exercises = 0;
+        for (int i = 0; i < learner.Count; i++)
+        {
+            Assert.Equal(learner[i].Type, solution[i].Type);
+            bool isExercise = learner[i].Source.StartsWith(ExerciseMark, StringComparison.Ordinal);
+            if (isExercise)
+            {
+                exercises++;
+                Assert.StartsWith(ExerciseMark, solution[i].Source);
+                Assert.Equal(learner[i].Source.Split('\n')[0], solution[i].Source.Split('\n')[0]);   // same exercise title
+                Assert.NotEqual(learner[i].Source, solution[i].Source);
+                // The next cell is the exercise's check, identical in both.
+                Assert.Contains("LabChecks.", learner[i + 1].Source);
+            }
+            else
+                Assert.True(learner[i].Source == solution[i].Source, $"cell {i + 1} differs between the notebooks but is not an exercise cell:\n{learner[i].Source}");
+        }
+        Assert.Equal(9, exercises);
+    }
+
+    /// <summary>All text outputs of an executed notebook, in order.</summary>
+    static string Outputs(string executed)
+    {
+        using var notebook = JsonDocument.Parse(File.ReadAllText(executed));
+        var parts = new List<string>();
+        foreach (var cell in notebook.RootElement.GetProperty("cells").EnumerateArray())
+            if (cell.TryGetProperty("outputs", out var outputs))
+                foreach (var output in outputs.EnumerateArray())
+                {
+                    if (output.TryGetProperty("text", out var t))
+                        parts.Add(t.ValueKind == JsonValueKind.Array ? string.Concat(t.EnumerateArray().Select(s => s.GetString())) : t.GetString()!);
+                    if (output.TryGetProperty("data", out var data) && data.TryGetProperty("text/plain", out var plain))
+                        parts.Add(plain.ValueKind == JsonValueKind.Array ? string.Concat(plain.EnumerateArray().Select(s => s.GetString())) : plain.GetString()!);
+                }
+        return string.Join("\n", parts);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using Microsoft.DotNet.Interactive.Formatting;
+using Segmentation.Training;
+using Segmentation.Visualisation;
+
+namespace Lesson.Tests.Visualisation;
+
+public class TrainingCurvesTests
+{
+    static readonly EpochResult[] History =
+    [
+        new(1, TrainLoss: 0.61234, ValidationLoss: 0.55, ValidationDice: 0.4321, ValidationIoU: 0.2756, Seconds: 3, Steps: 23),
+        new(2, TrainLoss: 0.31, ValidationLoss: 0.29, ValidationDice: 0.8123, ValidationIoU: 0.6838, Seconds: 3, Steps: 23),
+        new(3, TrainLoss: 0.18, ValidationLoss: 0.21, ValidationDice: 0.9012, ValidationIoU: 0.8202, Seconds: 3, Steps: 23),
+    ];
+
+    [Fact]
+    public void One_run_draws_both_losses_and_both_scores_with_every_epochs_value()
+    {
+        var curves = TrainingCurves.Of(History, "U-Net");
+        string html = curves.ToInlineHtml();
+
+        Assert.Equal(["training loss", "validation loss", "validation Dice", "validation IoU"], curves.Series.Select(s => s.Name));
+        // The plotted data, as plotly.js receives it.
+        Assert.Contains("\"name\":\"training loss\"", html);
+        Assert.Contains("\"name\":\"validation Dice\"", html);
+        Assert.Contains("\"x\":[1,2,3]", html);
+        Assert.Contains("\"y\":[0.6123,0.31,0.18]", html);       // training loss, rounded to 4 places
+        Assert.Contains("\"y\":[0.4321,0.8123,0.9012]", html);   // validation Dice
+        Assert.Contains("\"yaxis\":\"y2\"", html);               // scores in the lower panel
+        Assert.Contains("U-Net", html);
+        Assert.Contains($"Plotly.newPlot('{curves.Id}'", html);
+        Assert.Contains($"<div id=\"{curves.Id}\"", html);
+        // The numbers are also in a table, for viewers that do not run scripts (e.g. a repository browser).
+        Assert.Contains("<td>3</td><td>0.1800</td><td>0.2100</td><td>0.9012</td><td>0.8202</td>", html);
+    }
+
+    [Fact]
+    public void The_chart_loads_a_pinned_plotly_through_require_or_a_script_tag()
+    {
+        string html = TrainingCurves.Of(History).ToInlineHtml();
+
+        Assert.Contains($"https://cdn.plot.ly/plotly-{TrainingCurves.PlotlyVersion}.min", html);
+        Assert.Contains("requirejs", html);
+        Assert.Contains("createElement('script')", html);
+        Assert.DoesNotContain("plotly-latest", html);
+    }
+
+    [Fact]
+    public void Notebooks_get_the_chart_as_html_and_terminals_the_numbers_as_text()
+    {
+        var curves = TrainingCurves.Of(History, "SegNet");
+
+        string html = curves.ToDisplayString("text/html");
+        string text = curves.ToDisplayString("text/plain");
+
+        Assert.Contains($"Plotly.newPlot('{curves.Id}'", html);
+        Assert.StartsWith("SegNet", text);
+        Assert.Contains("    3      0.1800    0.2100    0.9012   0.8202", text);
+        Assert.Equal(text, curves.ToString());
+    }
+
+    [Fact]
+    public void Comparing_runs_draws_each_runs_validation_loss_and_Dice()
+    {
+        var other = History.Select(e => e with { ValidationDice = e.ValidationDice - 0.1 }).ToArray();
+        var curves = TrainingCurves.Compare(("SegNet", other), ("U-Net", History));
+        string html = curves.ToInlineHtml();
+
+        Assert.Equal("SegNet vs U-Net", curves.Title);
+        Assert.Equal(["SegNet validation loss", "SegNet validation Dice", "U-Net validation loss", "U-Net validation Dice"],
+            curves.Series.Select(s => s.Name));
+        Assert.Contains("\"name\":\"SegNet validation Dice\"", html);
+        Assert.Contains("\"y\":[0.3321,0.7123,0.8012]", html);
+        Assert.Contains("\"y\":[0.4321,0.8123,0.9012]", html);
+    }
+
+    [Fact]
+    public void Two_charts_have_different_ids_so_they_can_share_a_page()
+    {
+        Assert.NotEqual(TrainingCurves.Of(History).Id, TrainingCurves.Of(History).Id);
+    }
+
+    [Fact]
+    public void SaveAs_writes_a_complete_page()
+    {
+        string path = Path.Combine(RepoPaths.NewTempFolder("curves"), "charts", "unet.html");
+        var curves = TrainingCurves.Of(History, "U-Net <small>");
+
+        curves.SaveAs(path);
+
+        string page = File.ReadAllText(path);
+        Assert.StartsWith("<!DOCTYPE html>", page);
+        Assert.Contains("<title>U-Net &lt;small&gt;</title>", page);
+        Assert.Contains(curves.ToInlineHtml(), page);
+        Assert.Matches(new Regex("</html>\\s*$"), page);
+    }
+
+    [Fact]
+    public void An_empty_history_is_refused_with_a_hint()
+    {
+        var error = Assert.Throws<ArgumentException>(() => TrainingCurves.Of([]));
+        Assert.Contains("train first", error.Message);
+        Assert.Throws<ArgumentException>(() => TrainingCurves.Compare(("U-Net", History), ("SegNet", [])));
+        Assert.Throws<ArgumentException>(() => TrainingCurves.Compare());
+    }
+}

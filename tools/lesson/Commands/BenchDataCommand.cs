@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Segmentation.Data;
+using Segmentation.Native;
+
+namespace Lesson.Tool.Commands;
+
+/// <summary>
+/// `lesson bench data [--size 256] [--runs 5] [--data DIR] [--json]`: how many PH2-size images per second the kit
+/// decodes, resizes and turns into tensors, measured on the generated 200-case PH2 sample.
+/// </summary>
+public static class BenchDataCommand
+{
+    /// <summary>The original Python lesson's rate (skimage imread and resize of the 768x560 BMPs) on the project's machines.</summary>
+    const double OriginalImagesPerSecond = 24;
+
+    public const string Usage = "lesson bench data [--size 256] [--runs 5] [--data DIR] [--json]";
+
+    public static int Execute(string[] args)
+    {
+        var options = CommandOptions.Parse(args, flags: ["--json"], values: ["--size", "--runs", "--data"]);
+        if (options.Positionals.Count > 0)
+            throw new UsageException($"unexpected argument '{options.Positionals[0]}'; usage: {Usage}");
+        int size = options.Int("--size", 256);
+        int runs = options.Int("--runs", 5);
+        string dataFolder = options.Value("--data", "") is { Length: > 0 } given ? given : DataCommand.DefaultDataFolder();
+
+        TorchRuntime.EnsureLoaded();
+        var cases = Ph2Dataset.Load(Ph2Sample.EnsureDefault(dataFolder));
+        var result = DataBenchmark.Run(cases, size, runs);
+        double speedup = result.ImagesPerSecond / OriginalImagesPerSecond;
+        if (options.Has("--json"))
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                dataset = "ph2-sample",
+                images = result.Images,
+                size = result.Size,
+                runs = result.Runs,
+                threads = result.Threads,
+                images_per_s = Math.Round(result.ImagesPerSecond, 1),
+                pairs_per_s = Math.Round(result.PairsPerSecond, 1),
+                cpu_ms_per_image = Math.Round(result.CpuMillisecondsPerImage, 2),
+                original_images_per_s = OriginalImagesPerSecond,
+                speedup = Math.Round(speedup, 1),
+            }));
+        else
+            Console.WriteLine($"{result.Images} PH2-size BMPs to {size}x{size} tensors: {result.ImagesPerSecond:F0} images/s " +
+                $"({speedup:F1}x the original lesson's {OriginalImagesPerSecond}), {result.PairsPerSecond:F0} image+mask pairs/s; " +
+                $"median of {runs} runs on {result.Threads} cores, {result.CpuMillisecondsPerImage:F1} ms of processor time per image");
+        return 0;
+    }
+}
