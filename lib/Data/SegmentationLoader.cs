@@ -33,6 +33,9 @@ public sealed class SegmentationLoader
         cache = new (byte[], byte[])?[this.pairs.Count];
     }
 
+    /// <summary>Width and height of every image and mask served.</summary>
+    public int Size => options.Size;
+
     /// <summary>Number of examples.</summary>
     public int Count => pairs.Count;
 

@@ -6,7 +6,7 @@ namespace Segmentation.Training;
 
 /// <summary>
 /// A training progress line for notebooks: one output that redraws itself in place (bar, loss, ETA) while
-/// <see cref="Trainer.Fit"/> runs, in VS Code, Jupyter and <c>lesson run</c> alike. Outside a notebook it
+/// <see cref="O:Segmentation.Training.Trainer.Fit"/> runs, in VS Code, Jupyter and <c>lesson run</c> alike. Outside a notebook it
 /// prints one line per finished epoch instead.
 /// </summary>
 /// <example>
@@ -36,7 +36,7 @@ public sealed class NotebookProgress
     NotebookProgress(TimeSpan interval) => this.interval = interval;
 
     /// <summary>
-    /// A callback for <see cref="Trainer.Fit"/>'s <c>onProgress</c> that shows <see cref="TrainingProgress.ToString"/>
+    /// A callback for <see cref="O:Segmentation.Training.Trainer.Fit"/>'s <c>onProgress</c> that shows <see cref="TrainingProgress.ToString"/>
     /// in one notebook output, redrawn at most once per <paramref name="secondsBetweenUpdates"/> and always at the
     /// end of an epoch, so the output ends on the run's last step.
     /// </summary>

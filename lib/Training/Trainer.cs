@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Segmentation.Data;
 using Segmentation.Losses;
 using Segmentation.Metrics;
 using Segmentation.Native;
@@ -34,7 +35,7 @@ public sealed class Trainer : IDisposable
     /// <summary>Epochs completed so far (a resumed run starts after these).</summary>
     public int CompletedEpochs => history.Count;
 
-    /// <summary>True when the last <see cref="Fit"/> stopped early because validation Dice stopped improving.</summary>
+    /// <summary>True when the last <see cref="O:Segmentation.Training.Trainer.Fit"/> stopped early because validation Dice stopped improving.</summary>
     public bool StoppedEarly { get; private set; }
 
     /// <summary>Path of the checkpoint rewritten after every epoch, used to resume; null without <see cref="TrainingOptions.CheckpointPath"/>.</summary>
@@ -59,7 +60,7 @@ public sealed class Trainer : IDisposable
 
     /// <summary>
     /// Restores model weights, optimiser state and history from a checkpoint written by this trainer, so the next
-    /// <see cref="Fit"/> continues with the following epoch exactly as an uninterrupted run would.
+    /// <see cref="O:Segmentation.Training.Trainer.Fit"/> continues with the following epoch exactly as an uninterrupted run would.
     /// </summary>
     public CheckpointInfo Resume(string checkpointPath)
     {
@@ -80,25 +81,50 @@ public sealed class Trainer : IDisposable
         Action<EpochResult>? onEpoch = null, Action<TrainingProgress>? onProgress = null)
     {
         CheckPairs(trainImages, trainMasks, "training");
+        int stepsPerEpoch = (int)((trainImages.shape[0] + options.BatchSize - 1) / options.BatchSize);
+        // One generator per epoch: a resumed run draws the same batches as an uninterrupted one.
+        IEnumerable<double> Epoch(int epoch) =>
+            Batches(trainImages.shape[0], options.BatchSize, new Random(options.Seed * 100_003 + epoch))
+                .Select((batch, step) => TrainStep(trainImages, trainMasks, batch, epoch, step + 1));
+        return FitEpochs((int)trainImages.shape[2], stepsPerEpoch, Epoch, validationImages, validationMasks, onEpoch, onProgress);
+    }
+
+    /// <summary>
+    /// Trains on the batches of <paramref name="train"/>: every epoch sees the training images in a new order and,
+    /// with <see cref="LoaderOptions.Augmentations"/>, freshly changed, so the network cannot learn them by heart.
+    /// The loader's batch size and image size apply; validation is as in the other overload. Epoch e draws
+    /// <c>train.Batches(e)</c>, so a resumed run sees the same batches as an uninterrupted one.
+    /// </summary>
+    public IReadOnlyList<EpochResult> Fit(SegmentationLoader train, Tensor validationImages, Tensor validationMasks,
+        Action<EpochResult>? onEpoch = null, Action<TrainingProgress>? onProgress = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        IEnumerable<double> Epoch(int epoch) => train.Batches(epoch).Select((batch, step) =>
+        {
+            using (batch.Images)
+            using (batch.Masks)
+                return TrainBatch(batch.Images, batch.Masks, epoch, step + 1);
+        });
+        return FitEpochs(train.Size, train.BatchesPerEpoch, Epoch, validationImages, validationMasks, onEpoch, onProgress);
+    }
+
+    /// <summary>The epoch loop both Fit overloads share: <paramref name="trainEpoch"/> runs one epoch's steps, yielding each loss.</summary>
+    IReadOnlyList<EpochResult> FitEpochs(int imageSize, int stepsPerEpoch, Func<int, IEnumerable<double>> trainEpoch,
+        Tensor validationImages, Tensor validationMasks, Action<EpochResult>? onEpoch, Action<TrainingProgress>? onProgress)
+    {
         CheckPairs(validationImages, validationMasks, "validation");
         StoppedEarly = false;
-        int imageSize = (int)trainImages.shape[2];
-        int stepsPerEpoch = (int)((trainImages.shape[0] + options.BatchSize - 1) / options.BatchSize);
-        int firstEpoch = history.Count + 1;
         var runClock = Stopwatch.StartNew();
         int stepsDone = 0, stepsPlanned = stepsPerEpoch * Math.Max(0, options.Epochs - history.Count);
 
-        for (int epoch = firstEpoch; epoch <= options.Epochs; epoch++)
+        for (int epoch = history.Count + 1; epoch <= options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
             optimizer.LearningRate = options.Schedule.At(epoch, options.Epochs, options.LearningRate);
-            // One generator per epoch: a resumed run draws the same batches as an uninterrupted one.
-            var order = new Random(options.Seed * 100_003 + epoch);
             double lossSum = 0;
             int steps = 0;
-            foreach (var batch in Batches(trainImages.shape[0], options.BatchSize, order))
+            foreach (double loss in trainEpoch(epoch))
             {
-                double loss = TrainStep(trainImages, trainMasks, batch, epoch, steps + 1);
                 lossSum += loss;
                 steps++;
                 stepsDone++;
@@ -139,10 +165,17 @@ public sealed class Trainer : IDisposable
     public double TrainStep(Tensor images, Tensor masks, long[] indices, int epoch = 0, int step = 0)
     {
         using var scope = NewDisposeScope();
-        model.train();
         var index = tensor(indices, device: images.device);
-        var x = images.index_select(0, index).to(Device);
-        var y = masks.index_select(0, index).to(Device);
+        return TrainBatch(images.index_select(0, index), masks.index_select(0, index), epoch, step);
+    }
+
+    /// <summary>One optimisation step on a whole batch (on any device); see <see cref="TrainStep"/>.</summary>
+    double TrainBatch(Tensor images, Tensor masks, int epoch, int step)
+    {
+        using var scope = NewDisposeScope();
+        model.train();
+        var x = images.to(Device);
+        var y = masks.to(Device);
         optimizer.ZeroGrad();
         var batchLoss = loss(model.call(x), y);
         double value = batchLoss.item<float>();
