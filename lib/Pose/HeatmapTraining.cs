@@ -1,25 +1,36 @@
 using System.Diagnostics;
-using TorchSharp;
+using Segmentation.Losses;
+using Segmentation.Training;
+using Segmentation.Visualisation;
 using static TorchSharp.torch;
 
 namespace Segmentation.Pose;
 
 /// <summary>
 /// Trains a network with one output channel per joint to reproduce heatmaps: Adam and binary cross-entropy
-/// of the logits against the Gaussian targets, on the CPU, shuffled batches.
+/// of the logits against the Gaussian targets, on the CPU, shuffled batches. The optimiser is the library's
+/// <see cref="AdamOptimizer"/>, which holds its own Scalars, so a garbage collection mid-run cannot abort it.
 /// </summary>
 public static class HeatmapTraining
 {
-    /// <summary>Trains <paramref name="model"/> and reports each epoch's mean loss and duration in seconds.</summary>
-    public static void Fit(nn.Module<Tensor, Tensor> model, Tensor images, Tensor heatmaps, int epochs, int batchSize = 8,
-        double learningRate = 2e-3, int seed = 1, Action<int, double, double>? onEpoch = null)
+    /// <summary>
+    /// Trains <paramref name="model"/> for <paramref name="epochs"/> epochs and returns each epoch's mean loss and
+    /// duration; with <paramref name="validationImages"/> and <paramref name="validationJoints"/>, also the share of
+    /// their joints found within <paramref name="pckPixels"/> pixels (PCK) after each epoch.
+    /// </summary>
+    public static IReadOnlyList<PoseEpoch> Fit(nn.Module<Tensor, Tensor> model, Tensor images, Tensor heatmaps, int epochs, int batchSize = 8,
+        double learningRate = 2e-3, int seed = 1, Tensor? validationImages = null, float[,,]? validationJoints = null, double pckPixels = 4,
+        Action<PoseEpoch>? onEpoch = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(heatmaps);
-        using var optimizer = optim.Adam(model.parameters(), lr: learningRate);
+        if ((validationImages is null) != (validationJoints is null))
+            throw new ArgumentException("Give both validationImages and validationJoints (the joints of those images), or neither.");
+        using var optimizer = new AdamOptimizer(model.parameters(), learningRate);
         var random = new Random(seed);
         int count = (int)images.shape[0];
+        var history = new List<PoseEpoch>();
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
@@ -29,16 +40,19 @@ public static class HeatmapTraining
             for (int start = 0; start < count; start += batchSize)
             {
                 using var scope = NewDisposeScope();
-                using var indices = tensor(order.Skip(start).Take(batchSize).ToArray());
-                var logits = model.call(images.index_select(0, indices));
-                var loss = nn.functional.binary_cross_entropy_with_logits(logits, heatmaps.index_select(0, indices));
-                optimizer.zero_grad();
+                var indices = tensor(order.Skip(start).Take(batchSize).ToArray());
+                var loss = BinaryLosses.BceWithLogits(model.call(images.index_select(0, indices)), heatmaps.index_select(0, indices));
+                optimizer.ZeroGrad();
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
                 lossSum += loss.item<float>() * indices.shape[0];
             }
-            onEpoch?.Invoke(epoch, lossSum / count, clock.Elapsed.TotalSeconds);
+            double? pck = validationImages is null ? null : Heatmaps.Pck(Predict(model, validationImages), validationJoints!, pckPixels);
+            var result = new PoseEpoch(epoch, lossSum / count, pck, clock.Elapsed.TotalSeconds);
+            history.Add(result);
+            onEpoch?.Invoke(result);
         }
+        return history;
     }
 
     /// <summary>The joints the model finds in <paramref name="images"/>: each output heatmap's maximum.</summary>
@@ -50,4 +64,25 @@ public static class HeatmapTraining
         model.eval();
         return Heatmaps.Maxima(model.call(images));
     }
+
+    /// <summary>A chart of the training loss (top) and, where measured, PCK (bottom), one point per epoch.</summary>
+    public static TrainingCurves Curves(IReadOnlyList<PoseEpoch> history, string title = "Heatmap training")
+    {
+        if (history is null || history.Count == 0)
+            throw new ArgumentException("The history has no epochs: train first, then chart what Fit returned.", nameof(history));
+        var epochs = history.Select(e => e.Epoch).ToArray();
+        var loss = new CurveSeries("training loss", TrainingCurves.LossPanel, epochs, history.Select(e => e.Loss).ToArray());
+        var measured = history.Where(e => e.Pck is not null).ToList();
+        return measured.Count == 0
+            ? TrainingCurves.FromSeries(title, "PCK", loss)
+            : TrainingCurves.FromSeries(title, "PCK", loss,
+                new CurveSeries("validation PCK", TrainingCurves.ScorePanel, measured.Select(e => e.Epoch).ToArray(), measured.Select(e => e.Pck!.Value).ToArray()));
+    }
 }
+
+/// <summary>One epoch of heatmap training.</summary>
+/// <param name="Epoch">1-based epoch number.</param>
+/// <param name="Loss">Mean binary cross-entropy over the training images.</param>
+/// <param name="Pck">Share of validation joints found within the chosen distance, when validation images were given.</param>
+/// <param name="Seconds">How long the epoch took.</param>
+public sealed record PoseEpoch(int Epoch, double Loss, double? Pck, double Seconds);

@@ -17,6 +17,7 @@ namespace Segmentation.Visualisation;
 /// var history = trainer.Fit(trainImages, trainMasks, testImages, testMasks);
 /// TrainingCurves.Of(history, "U-Net")                                  // one run: losses, Dice and IoU
 /// TrainingCurves.Compare(("SegNet", segnetHistory), ("U-Net", history)) // several runs: validation loss and Dice
+/// TrainingCurves.FromSeries("pose", "PCK", lossSeries, pckSeries)       // any per-epoch numbers, e.g. a pose network's
 /// </code>
 /// </example>
 [TypeFormatterSource(typeof(TrainingCurvesFormatters), PreferredMimeTypes = ["text/html", "text/plain"])]
@@ -33,13 +34,13 @@ public sealed class TrainingCurves
 
     const int Width = 760, Height = 480;
 
-    readonly IReadOnlyList<(string Run, IReadOnlyList<EpochResult> History)> runs;
+    readonly string scoreTitle;
 
-    TrainingCurves(string title, IReadOnlyList<CurveSeries> series, IReadOnlyList<(string Run, IReadOnlyList<EpochResult> History)> runs)
+    TrainingCurves(string title, IReadOnlyList<CurveSeries> series, string scoreTitle = "Dice / IoU")
     {
         Title = title;
         Series = series;
-        this.runs = runs;
+        this.scoreTitle = scoreTitle;
         Id = "training-curves-" + Guid.NewGuid().ToString("N")[..12];
     }
 
@@ -56,7 +57,7 @@ public sealed class TrainingCurves
     /// One run's curves: training and validation loss in the top panel, validation Dice and IoU in the bottom one.
     /// Training loss falling while validation loss rises is overfitting.
     /// </summary>
-    /// <param name="history">The epochs, as returned by <see cref="Trainer.Fit"/> or <see cref="Trainer.History"/>.</param>
+    /// <param name="history">The epochs, as returned by <see cref="O:Segmentation.Training.Trainer.Fit"/> or <see cref="Trainer.History"/>.</param>
     /// <param name="title">Shown above the chart, e.g. the model's name.</param>
     /// <exception cref="ArgumentException">The history is empty.</exception>
     public static TrainingCurves Of(IReadOnlyList<EpochResult> history, string? title = null)
@@ -71,8 +72,7 @@ public sealed class TrainingCurves
                 Line("validation loss", LossPanel, e => e.ValidationLoss),
                 Line("validation Dice", ScorePanel, e => e.ValidationDice),
                 Line("validation IoU", ScorePanel, e => e.ValidationIoU),
-            ],
-            [(title ?? "run", history)]);
+            ]);
     }
 
     /// <summary>
@@ -92,7 +92,22 @@ public sealed class TrainingCurves
             series.Add(new CurveSeries($"{name} validation loss", LossPanel, epochs, history.Select(e => e.ValidationLoss).ToArray()));
             series.Add(new CurveSeries($"{name} validation Dice", ScorePanel, epochs, history.Select(e => e.ValidationDice).ToArray()));
         }
-        return new TrainingCurves(string.Join(" vs ", runs.Select(r => r.Name)), series, [.. runs.Select(r => (r.Name, r.History))]);
+        return new TrainingCurves(string.Join(" vs ", runs.Select(r => r.Name)), series);
+    }
+
+    /// <summary>
+    /// A chart of any per-epoch numbers: series in <see cref="LossPanel"/> go on top, those in <see cref="ScorePanel"/>
+    /// below, on a 0..1 axis titled <paramref name="scoreTitle"/> (for example "PCK" for a pose network).
+    /// </summary>
+    /// <exception cref="ArgumentException">No series, a series without values, or epochs and values of different lengths.</exception>
+    public static TrainingCurves FromSeries(string title, string scoreTitle, params CurveSeries[] series)
+    {
+        if (series is null || series.Length == 0)
+            throw new ArgumentException("Give at least one series to draw, e.g. new CurveSeries(\"training loss\", TrainingCurves.LossPanel, epochs, losses).", nameof(series));
+        foreach (var line in series)
+            if (line.Values.Count == 0 || line.Values.Count != line.Epochs.Count)
+                throw new ArgumentException($"The series '{line.Name}' has {line.Epochs.Count} epochs and {line.Values.Count} values; give one value per epoch, at least one.", nameof(series));
+        return new TrainingCurves(title, series, scoreTitle);
     }
 
     /// <summary>
@@ -131,37 +146,46 @@ public sealed class TrainingCurves
         File.WriteAllText(htmlPath, ToHtml());
     }
 
-    /// <summary>The numbers as a text table, one row per epoch (what a terminal shows instead of the chart).</summary>
+    /// <summary>The numbers as a text table, one row per epoch and one column per line (what a terminal shows instead of the chart).</summary>
     public override string ToString()
     {
         var text = new StringBuilder(Title).AppendLine();
-        foreach (var (run, history) in runs)
+        text.AppendLine("epoch  " + string.Join("  ", Series.Select(s => s.Name)));
+        foreach (int epoch in AllEpochs())
         {
-            if (runs.Count > 1)
-                text.AppendLine(run);
-            text.AppendLine("epoch  train loss  val loss  val Dice  val IoU");
-            foreach (var e in history)
-                text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{e.Epoch,5}  {e.TrainLoss,10:F4}  {e.ValidationLoss,8:F4}  {e.ValidationDice,8:F4}  {e.ValidationIoU,7:F4}"));
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"{epoch,5}"));
+            foreach (var line in Series)
+                text.Append("  ").Append(ValueAt(line, epoch).PadLeft(line.Name.Length));
+            text.AppendLine();
         }
         return text.ToString().TrimEnd();
     }
 
     void AppendTable(StringBuilder html)
     {
-        html.Append("<details><summary>the numbers</summary>");
-        foreach (var (run, history) in runs)
+        html.Append("<details><summary>the numbers</summary><table style=\"font-size:small\"><thead><tr><th>epoch</th>");
+        foreach (var line in Series)
+            html.Append("<th>").Append(WebUtility.HtmlEncode(line.Name)).Append("</th>");
+        html.Append("</tr></thead><tbody>");
+        foreach (int epoch in AllEpochs())
         {
-            html.Append("<table style=\"font-size:small\"><thead>");
-            if (runs.Count > 1)
-                html.Append("<tr><th colspan=\"5\" style=\"text-align:left\">").Append(WebUtility.HtmlEncode(run)).Append("</th></tr>");
-            html.Append("<tr><th>epoch</th><th>training loss</th><th>validation loss</th><th>validation Dice</th><th>validation IoU</th></tr></thead><tbody>");
-            foreach (var e in history)
-                html.Append(string.Create(CultureInfo.InvariantCulture,
-                    $"<tr><td>{e.Epoch}</td><td>{e.TrainLoss:F4}</td><td>{e.ValidationLoss:F4}</td><td>{e.ValidationDice:F4}</td><td>{e.ValidationIoU:F4}</td></tr>"));
-            html.Append("</tbody></table>");
+            html.Append(string.Create(CultureInfo.InvariantCulture, $"<tr><td>{epoch}</td>"));
+            foreach (var line in Series)
+                html.Append("<td>").Append(ValueAt(line, epoch)).Append("</td>");
+            html.Append("</tr>");
         }
-        html.Append("</details>");
+        html.Append("</tbody></table></details>");
+    }
+
+    IEnumerable<int> AllEpochs() => Series.SelectMany(s => s.Epochs).Distinct().Order();
+
+    /// <summary>The line's value at <paramref name="epoch"/> to 4 places, or empty where the line has none (a shorter run).</summary>
+    static string ValueAt(CurveSeries line, int epoch)
+    {
+        for (int i = 0; i < line.Epochs.Count; i++)
+            if (line.Epochs[i] == epoch)
+                return line.Values[i].ToString("F4", CultureInfo.InvariantCulture);
+        return "";
     }
 
     /// <summary>
@@ -211,7 +235,7 @@ public sealed class TrainingCurves
             title = Title,
             xaxis = new Plotly.Xaxis { title = "epoch", anchor = "y2", dtick = 1 },
             yaxis = new Plotly.Yaxis { title = "loss", domain = new[] { 0.55, 1.0 }, rangemode = "tozero" },
-            yaxis2 = new Plotly.Yaxis { title = "Dice / IoU", domain = new[] { 0.0, 0.45 }, range = new[] { 0.0, 1.0 } },
+            yaxis2 = new Plotly.Yaxis { title = scoreTitle, domain = new[] { 0.0, 0.45 }, range = new[] { 0.0, 1.0 } },
             margin = new Plotly.Margin { l = 60, r = 20, t = 50, b = 50 },
         };
         var chart = Plotly.Chart.Plot(traces, layout);

@@ -56,7 +56,9 @@ public class TrainingCurvesTests
 
         Assert.Contains($"Plotly.newPlot('{curves.Id}'", html);
         Assert.StartsWith("SegNet", text);
-        Assert.Contains("    3      0.1800    0.2100    0.9012   0.8202", text);
+        var lines = text.Split('\n').Select(l => l.Trim()).ToList();
+        Assert.Equal("epoch  training loss  validation loss  validation Dice  validation IoU", lines[1]);
+        Assert.Equal(["3", "0.1800", "0.2100", "0.9012", "0.8202"], lines[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(text, curves.ToString());
     }
 
@@ -73,6 +75,33 @@ public class TrainingCurvesTests
         Assert.Contains("\"name\":\"SegNet validation Dice\"", html);
         Assert.Contains("\"y\":[0.3321,0.7123,0.8012]", html);
         Assert.Contains("\"y\":[0.4321,0.8123,0.9012]", html);
+    }
+
+    [Fact]
+    public void Comparing_runs_of_different_lengths_leaves_the_missing_epochs_empty_in_the_table()
+    {
+        var curves = TrainingCurves.Compare(("short", History[..2]), ("long", History));
+        string html = curves.ToInlineHtml();
+
+        Assert.Contains("<th>short validation Dice</th>", html);
+        Assert.Contains("<tr><td>3</td><td></td><td></td><td>0.2100</td><td>0.9012</td></tr>", html);
+    }
+
+    [Fact]
+    public void Any_per_epoch_numbers_can_be_drawn_with_their_own_score_axis()
+    {
+        int[] epochs = [1, 2, 3];
+        var curves = TrainingCurves.FromSeries("pose U-Net", "PCK",
+            new CurveSeries("training loss", TrainingCurves.LossPanel, epochs, [0.3, 0.2, 0.1]),
+            new CurveSeries("PCK@4 px", TrainingCurves.ScorePanel, epochs, [0.25, 0.5, 0.75]));
+        string html = curves.ToInlineHtml();
+
+        Assert.Contains("\"title\":\"PCK\"", html);
+        Assert.Contains("\"y\":[0.25,0.5,0.75]", html);
+        Assert.Contains("<tr><td>2</td><td>0.2000</td><td>0.5000</td></tr>", html);
+        var mismatch = Assert.Throws<ArgumentException>(() => TrainingCurves.FromSeries("x", "PCK",
+            new CurveSeries("loss", TrainingCurves.LossPanel, epochs, [0.3, 0.2])));
+        Assert.Contains("one value per epoch", mismatch.Message);
     }
 
     [Fact]
