@@ -11,7 +11,7 @@ public class LibraryMapTests
     {
         string map = File.ReadAllText(Path.Combine(RepoPaths.Root, "lib", "README.md"));
         var examples = Regex.Matches(map, @"```csharp\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
-        Assert.True(examples.Count >= 6, $"expected an example for each area, found {examples.Count}");
+        Assert.True(examples.Count >= 10, $"expected an example for each area, found {examples.Count}");
 
         string folder = RepoPaths.NewTempFolder("library-map");
         string load = string.Join("\n",
@@ -37,5 +37,10 @@ public class LibraryMapTests
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         Assert.Contains("Dice", result.Output);
         Assert.Contains("instances, sizes 3, 4", result.Output);
+        Assert.Contains("3 steps of augmented batches", result.Output);     // 12 cases in batches of 4
+        Assert.Contains("4 lines;     2", result.Output);                   // the chart's last table row, epoch 2
+        Assert.Contains("PH2 not fetched yet", result.Output);
+        Assert.Contains("quiz: ", result.Output);
+        Assert.Contains("PCK of the heatmaps' own maxima: 1.00", result.Output);
     }
 }
