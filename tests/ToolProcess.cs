@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Lesson.Tests;
 
 /// <summary>Runs the real `lesson` tool in a child process and captures what it prints.</summary>
-static class ToolProcess
+public static class ToolProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 

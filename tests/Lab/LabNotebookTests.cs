@@ -1,16 +1,14 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Lesson.Tests.Lab;
 
 /// <summary>
-/// The lab's two notebooks: the same cells, except the marked exercise cells; the solution trains to a good
-/// held-out IoU; the learner's notebook runs to the end and every check prints its feedback.
+/// The lab's two notebooks have the same cells, except the marked exercise cells (so they cannot drift apart).
+/// Their runs are checked in <see cref="LabRunTests"/>.
 /// </summary>
 public class LabNotebookTests
 {
-    const string Learner = "lab/BodySegmentation.ipynb", Solution = "lab/solutions/BodySegmentation.ipynb";
+    internal const string Learner = "lab/BodySegmentation.ipynb", Solution = "lab/solutions/BodySegmentation.ipynb";
     const string ExerciseMark = "// ✏️ EXERCISE";
 
     static List<(string Type, string Source)> Cells(string relative)
@@ -46,22 +44,5 @@ public class LabNotebookTests
                 Assert.True(learner[i].Source == solution[i].Source, $"cell {i + 1} differs between the notebooks but is not an exercise cell:\n{learner[i].Source}");
         }
         Assert.Equal(9, exercises);
-    }
-
-    /// <summary>All text outputs of an executed notebook, in order.</summary>
-    static string Outputs(string executed)
-    {
-        using var notebook = JsonDocument.Parse(File.ReadAllText(executed));
-        var parts = new List<string>();
-        foreach (var cell in notebook.RootElement.GetProperty("cells").EnumerateArray())
-            if (cell.TryGetProperty("outputs", out var outputs))
-                foreach (var output in outputs.EnumerateArray())
-                {
-                    if (output.TryGetProperty("text", out var t))
-                        parts.Add(t.ValueKind == JsonValueKind.Array ? string.Concat(t.EnumerateArray().Select(s => s.GetString())) : t.GetString()!);
-                    if (output.TryGetProperty("data", out var data) && data.TryGetProperty("text/plain", out var plain))
-                        parts.Add(plain.ValueKind == JsonValueKind.Array ? string.Concat(plain.EnumerateArray().Select(s => s.GetString())) : plain.GetString()!);
-                }
-        return string.Join("\n", parts);
     }
 }

@@ -4,7 +4,7 @@ using Segmentation.Pose;
 
 namespace Lesson.Tests.Lab;
 
-/// <summary>The pose challenge's pieces, and its notebook run for real.</summary>
+/// <summary>The pose challenge's pieces (its notebook's run is checked in <see cref="LabRunTests"/>).</summary>
 public class PoseTests
 {
     [Fact]

@@ -11,23 +11,8 @@ namespace Lesson.Tests.Notebooks;
 /// </summary>
 public class JupyterKernelTests(JupyterKernel jupyter) : IClassFixture<JupyterKernel>
 {
-    /// <summary>
-    /// Every lesson notebook. The lab's notebooks are drafts whose execution is not verified yet (their tests are
-    /// in the history of the `lab` work); they join this list when they are.
-    /// </summary>
-    public static TheoryData<string> CourseNotebooks()
-    {
-        var data = new TheoryData<string>();
-        foreach (var folder in new[] { "notebooks" })
-        {
-            string full = Path.Combine(RepoPaths.Root, folder);
-            if (!Directory.Exists(full))
-                continue;
-            foreach (var notebook in Directory.GetFiles(full, "*.ipynb").Order(StringComparer.Ordinal))
-                data.Add(Path.GetRelativePath(RepoPaths.Root, notebook).Replace('\\', '/'));
-        }
-        return data;
-    }
+    /// <summary>Every course notebook: the lessons, the lab and the lab's solution.</summary>
+    public static TheoryData<string> CourseNotebooks() => new(CourseRun.Notebooks());
 
     [Theory]
     [MemberData(nameof(CourseNotebooks))]
@@ -45,6 +30,12 @@ public class JupyterKernelTests(JupyterKernel jupyter) : IClassFixture<JupyterKe
             .SelectMany(cell => cell.TryGetProperty("outputs", out var o) ? o.EnumerateArray() : Enumerable.Empty<JsonElement>())
             .ToList();
         Assert.DoesNotContain(outputs, o => o.GetProperty("output_type").GetString() == "error");
+
+        // Pictures and charts must come out of the stock kernel too (the formatters register themselves there).
+        var shown = NotebookOutputs.Read(run.ExecutedNotebook);
+        Assert.True(shown.Pictures >= 1, $"{notebook} shows no picture in the stock kernel");
+        if (shown.Trains)
+            Assert.True(shown.Charts >= 1, $"{notebook} trains but draws no chart in the stock kernel");
 
         // A live progress line must end on its last state: Jupyter applied every update to the one output.
         foreach (var text in outputs.Select(PlainText).OfType<string>())

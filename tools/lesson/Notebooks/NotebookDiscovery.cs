@@ -4,10 +4,10 @@ namespace Lesson.Tool.Notebooks;
 internal static class NotebookDiscovery
 {
     /// <summary>
-    /// Course notebook folders, in the order a learner meets them. The lab's notebooks join (as "lab") once a run
-    /// has verified them; until then name them explicitly: `lesson run lab/BodySegmentation.ipynb`.
+    /// Course notebook folders, in the order a learner meets them: the lessons, the lab, the lab's solution
+    /// (run too, so instructors know the reference answer still reaches its target).
     /// </summary>
-    static readonly string[] CourseFolders = ["notebooks"];
+    static readonly string[] CourseFolders = ["notebooks", "lab", Path.Combine("lab", "solutions")];
 
     /// <summary>
     /// Walks up from <paramref name="start"/> to the folder holding the kit's solution file
