@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.DotNet.Interactive.Formatting;
+using Segmentation.Visualisation;
 
 namespace Segmentation.Exercises;
 
@@ -90,19 +91,4 @@ internal sealed class QuizFormatters : ITypeFormatterSource
     ];
 
     static string Pre(string text) => $"<pre>{WebUtility.HtmlEncode(text)}</pre>";
-
-    sealed class TextFormatter<T>(string mimeType, Func<T, string> format) : ITypeFormatter
-    {
-        public string MimeType => mimeType;
-
-        public Type Type => typeof(T);
-
-        public bool Format(object instance, FormatContext context)
-        {
-            if (instance is not T value)
-                return false;
-            context.Writer.Write(format(value));
-            return true;
-        }
-    }
 }

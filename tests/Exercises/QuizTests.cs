@@ -1,3 +1,4 @@
+using Microsoft.DotNet.Interactive.Formatting;
 using Segmentation.Exercises;
 
 namespace Lesson.Tests.Exercises;
@@ -13,6 +14,16 @@ public class QuizTests
         Assert.Equal("2", Quiz.BeforeTheLesson.Questions[0].OptionFor('b')!.Text);
         Assert.Equal("encoder", Quiz.AfterTheLesson.Questions[0].OptionFor('c')!.Text);
         Assert.Equal("batch normalization", Quiz.AfterTheLesson.Questions[2].OptionFor('a')!.Text);
+    }
+
+    [Fact]
+    public void Notebooks_show_a_quiz_and_its_result_as_text_not_as_a_table_of_properties()
+    {
+        var result = Quiz.BeforeTheLesson.Check("b??");
+
+        Assert.Equal(result.ToString(), result.ToDisplayString("text/plain"));
+        Assert.StartsWith("<pre>", result.ToDisplayString("text/html"));
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(Quiz.BeforeTheLesson.Questions[0].Prompt), Quiz.BeforeTheLesson.ToDisplayString("text/html"));
     }
 
     [Fact]
