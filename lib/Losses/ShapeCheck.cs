@@ -8,12 +8,7 @@ static class ShapeCheck
     /// <summary>Binary losses: logits and masks of the same shape, mask values within 0..1. Returns the masks as the logits' type.</summary>
     public static Tensor BinaryTargets(Tensor logits, Tensor masks, string where)
     {
-        ArgumentNullException.ThrowIfNull(logits);
-        ArgumentNullException.ThrowIfNull(masks);
-        if (!logits.shape.SequenceEqual(masks.shape))
-            throw new ArgumentException(
-                $"{where}: the prediction has shape {Shape(logits)} but the mask has shape {Shape(masks)}. "
-                + "Both must be [N, 1, H, W]: resize masks to the image size and keep one channel.");
+        TensorShapes.RequireSame(logits, masks, where);
         if (!logits.is_floating_point())
             throw new ArgumentException($"{where}: the logits are {logits.dtype}; pass the model's floating-point output.");
         if (masks.numel() > 0)
@@ -35,15 +30,15 @@ static class ShapeCheck
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(targets);
         if (logits.dim() != 4)
-            throw new ArgumentException($"{where}: logits must be [N, C, H, W] (one channel per class), got {Shape(logits)}.");
+            throw new ArgumentException($"{where}: logits must be [N, C, H, W] (one channel per class), got {TensorShapes.Describe(logits)}.");
         if (targets.dim() == 4 && targets.shape[1] == 1)
             throw new ArgumentException(
-                $"{where}: the targets have shape {Shape(targets)}; class-id targets have no channel dimension, [N, H, W]. "
+                $"{where}: the targets have shape {TensorShapes.Describe(targets)}; class-id targets have no channel dimension, [N, H, W]. "
                 + "Use targets.squeeze(1).");
         if (targets.dim() != 3 || targets.shape[0] != logits.shape[0] || targets.shape[1] != logits.shape[2] || targets.shape[2] != logits.shape[3])
             throw new ArgumentException(
-                $"{where}: logits {Shape(logits)} need targets of shape [{logits.shape[0]}, {logits.shape[2]}, {logits.shape[3]}] "
-                + $"(one class id per pixel), got {Shape(targets)}.");
+                $"{where}: logits {TensorShapes.Describe(logits)} need targets of shape [{logits.shape[0]}, {logits.shape[2]}, {logits.shape[3]}] "
+                + $"(one class id per pixel), got {TensorShapes.Describe(targets)}.");
         if (targets.dtype != ScalarType.Int64)
             throw new ArgumentException(
                 $"{where}: targets must be class ids of type Int64, got {targets.dtype}. Convert with targets.to_type(ScalarType.Int64).");
@@ -58,6 +53,4 @@ static class ShapeCheck
                     + "Build the model with as many classes as the masks have, or remap the ids.");
         }
     }
-
-    static string Shape(Tensor t) => $"[{string.Join(", ", t.shape)}]";
 }

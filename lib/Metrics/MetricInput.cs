@@ -8,14 +8,9 @@ static class MetricInput
     /// <summary>Binary: prediction and mask of the same shape, [N, 1, H, W] (or [N, H, W]).</summary>
     public static void SameShape(Tensor prediction, Tensor masks, string where)
     {
-        ArgumentNullException.ThrowIfNull(prediction);
-        ArgumentNullException.ThrowIfNull(masks);
-        if (!prediction.shape.SequenceEqual(masks.shape))
-            throw new ArgumentException(
-                $"{where}: the prediction has shape {Shape(prediction)} but the mask has shape {Shape(masks)}. "
-                + "Both must be [N, 1, H, W]: resize masks to the image size and keep one channel.");
+        TensorShapes.RequireSame(prediction, masks, where);
         if (prediction.dim() < 2)
-            throw new ArgumentException($"{where}: expected a batch [N, 1, H, W], got shape {Shape(prediction)}.");
+            throw new ArgumentException($"{where}: expected a batch [N, 1, H, W], got shape {TensorShapes.Describe(prediction)}.");
     }
 
     /// <summary>Multi-class: class ids [N, H, W] of type Int64 in 0..classes-1.</summary>
@@ -24,7 +19,7 @@ static class MetricInput
         ArgumentNullException.ThrowIfNull(ids);
         if (ids.dim() != 3)
             throw new ArgumentException(
-                $"{where}: {what} must be class ids shaped [N, H, W], got {Shape(ids)}."
+                $"{where}: {what} must be class ids shaped [N, H, W], got {TensorShapes.Describe(ids)}."
                 + (ids.dim() == 4 && ids.shape[1] == 1 ? " Use .squeeze(1) to drop the channel dimension." : ""));
         if (ids.dtype != ScalarType.Int64)
             throw new ArgumentException($"{where}: {what} must be of type Int64, got {ids.dtype}. Convert with .to_type(ScalarType.Int64).");
@@ -35,6 +30,4 @@ static class MetricInput
         if (low < 0 || high >= classes)
             throw new ArgumentException($"{where}: {what} must lie in 0..{classes - 1} for {classes} classes, but range from {low} to {high}.");
     }
-
-    public static string Shape(Tensor t) => $"[{string.Join(", ", t.shape)}]";
 }

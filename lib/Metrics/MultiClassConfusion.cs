@@ -33,7 +33,7 @@ public sealed class MultiClassConfusion
         ArgumentNullException.ThrowIfNull(logits);
         if (logits.dim() != 4 || logits.shape[1] != Classes)
             throw new ArgumentException(
-                $"{nameof(MultiClassConfusion)}: expected logits [N, {Classes}, H, W] for {Classes} classes, got {MetricInput.Shape(logits)}.");
+                $"{nameof(MultiClassConfusion)}: expected logits [N, {Classes}, H, W] for {Classes} classes, got {TensorShapes.Describe(logits)}.");
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         AddPredictions(logits.argmax(1), targets);
@@ -47,7 +47,7 @@ public sealed class MultiClassConfusion
         MetricInput.ClassIds(targets, Classes, "the targets", nameof(MultiClassConfusion));
         if (!predictedIds.shape.SequenceEqual(targets.shape))
             throw new ArgumentException(
-                $"{nameof(MultiClassConfusion)}: predictions {MetricInput.Shape(predictedIds)} and targets {MetricInput.Shape(targets)} must have the same shape.");
+                $"{nameof(MultiClassConfusion)}: predictions {TensorShapes.Describe(predictedIds)} and targets {TensorShapes.Describe(targets)} must have the same shape.");
         using var scope = NewDisposeScope();
         // Each pixel's (actual, predicted) pair becomes one number actual * C + predicted; counting those numbers fills the matrix.
         using var classes = ((long)Classes).ToScalar();
