@@ -63,4 +63,25 @@ public class TrainCommandTests
         Assert.Contains("is not a checkpoint", result.Error);
         Assert.Equal("", result.Output.Trim());
     }
+
+    [Theory]
+    [InlineData("predict")]
+    [InlineData("train")]
+    public void Predict_and_resume_with_a_damaged_checkpoint_say_so_without_a_stack_trace(string command)
+    {
+        string folder = RepoPaths.NewTempFolder("bad-ckpt-" + command);
+        string checkpoint = Path.Combine(folder, "best.ckpt");
+        File.WriteAllBytes(checkpoint, [1, 2, 3]);
+        File.WriteAllBytes(Path.Combine(folder, "best.last.ckpt"), [1, 2, 3]);   // what train --resume reads
+        string[] args = command == "predict"
+            ? ["predict", "--checkpoint", checkpoint, "--input", folder, "--out", Path.Combine(folder, "out")]
+            : ["train", "--epochs", "1", "--size", "32", "--out", folder, "--resume"];
+        File.WriteAllBytes(Path.Combine(folder, "some.png"), [1, 2, 3]);          // predict needs an image to be asked for
+
+        var result = ToolProcess.Run(folder, TimeSpan.FromMinutes(5), args);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("is not a checkpoint", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
 }

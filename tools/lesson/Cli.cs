@@ -1,5 +1,6 @@
 using Lesson.Tool.Commands;
 using Lesson.Tool.Notebooks;
+using Segmentation.Training;
 
 namespace Lesson.Tool;
 
@@ -41,6 +42,12 @@ public static class Cli
             Console.Error.WriteLine($"lesson {args[0]}: {error.Message}");
             Console.Error.WriteLine(Usage);
             return 2;
+        }
+        catch (Exception error) when (error is CheckpointException or TrainingDivergedException)
+        {
+            // Their messages name the file or the step and say what to do; a stack trace would only hide that.
+            Console.Error.WriteLine(error.Message);
+            return 1;
         }
     }
 

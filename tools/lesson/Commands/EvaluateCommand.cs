@@ -21,17 +21,7 @@ public static class EvaluateCommand
         if (split is not ("validation" or "all"))
             throw new UsageException($"--split must be validation or all, not '{split}'");
 
-        nn.Module<Tensor, Tensor> model;
-        CheckpointInfo info;
-        try
-        {
-            (model, info) = Checkpoint.LoadModel(checkpointPath);
-        }
-        catch (CheckpointException error)
-        {
-            Console.Error.WriteLine(error.Message);
-            return 1;
-        }
+        var (model, info) = Checkpoint.LoadModel(checkpointPath);   // a bad checkpoint's message is printed by Cli
         string dataset = options.Value("--dataset", info.ModelOptions.GetValueOrDefault("dataset", "ph2"));
         int seed = int.Parse(info.ModelOptions.GetValueOrDefault("split_seed", "1"), CultureInfo.InvariantCulture);
 

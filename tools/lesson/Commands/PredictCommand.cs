@@ -29,17 +29,7 @@ public static class PredictCommand
         if (images.Count == 0)
             throw new UsageException($"{Path.GetFullPath(input)} holds no .bmp, .png or .jpg images.");
 
-        TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> model;
-        CheckpointInfo info;
-        try
-        {
-            (model, info) = Checkpoint.LoadModel(checkpointPath);
-        }
-        catch (CheckpointException error)
-        {
-            Console.Error.WriteLine(error.Message);
-            return 1;
-        }
+        var (model, info) = Checkpoint.LoadModel(checkpointPath);   // a bad checkpoint's message is printed by Cli
         using var disposeModel = model;
         var predictor = new MaskPredictor(model, info.ImageSize, threshold);
 
