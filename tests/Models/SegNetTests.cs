@@ -50,14 +50,7 @@ public class SegNetTests
     public void State_dict_names_are_the_documented_checkpoint_format()
     {
         using var model = new SegNet();
-        var expected = new List<string>();
-        foreach (var block in new[] { "encoder.0", "encoder.1", "encoder.2", "encoder.3", "bottleneck", "decoder.0", "decoder.1", "decoder.2" })
-        {
-            expected.AddRange(new[] { "conv.weight", "conv.bias" }.Select(n => $"{block}.{n}"));
-            expected.AddRange(new[] { "weight", "bias", "running_mean", "running_var", "num_batches_tracked" }.Select(n => $"{block}.norm.{n}"));
-        }
-        expected.AddRange(["head.weight", "head.bias"]);
-        Assert.Equal(expected.Order(), model.state_dict().Keys.Order());
+        Assert.Equal(LessonBlockNames.Expected().Order(), model.state_dict().Keys.Order());
         Assert.Equal(new long[] { 128, 256, 3, 3 }, model.state_dict()["decoder.0.conv.weight"].shape);
         Assert.Equal(new long[] { 1, 32, 1, 1 }, model.state_dict()["head.weight"].shape);
     }

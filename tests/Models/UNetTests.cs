@@ -68,14 +68,7 @@ public class UNetTests
     public void State_dict_names_are_the_documented_checkpoint_format()
     {
         using var model = new UNet();
-        var expected = new List<string>();
-        foreach (var block in new[] { "encoder.0", "encoder.1", "encoder.2", "encoder.3", "bottleneck", "decoder.0", "decoder.1", "decoder.2" })
-        {
-            expected.AddRange(new[] { "conv.weight", "conv.bias" }.Select(n => $"{block}.{n}"));
-            expected.AddRange(new[] { "weight", "bias", "running_mean", "running_var", "num_batches_tracked" }.Select(n => $"{block}.norm.{n}"));
-        }
-        expected.AddRange(["head.weight", "head.bias"]);
-        Assert.Equal(expected.Order(), model.state_dict().Keys.Order());
+        Assert.Equal(LessonBlockNames.Expected().Order(), model.state_dict().Keys.Order());
     }
 
     [Fact]
