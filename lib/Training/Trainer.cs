@@ -99,6 +99,9 @@ public sealed class Trainer : IDisposable
         Action<EpochResult>? onEpoch = null, Action<TrainingProgress>? onProgress = null)
     {
         ArgumentNullException.ThrowIfNull(train);
+        if (train.BatchesPerEpoch == 0)
+            throw new ArgumentException($"The loader's {train.Count} examples make no full batch, and it drops the last incomplete one: "
+                + "lower LoaderOptions.BatchSize or set DropLast = false.", nameof(train));
         IEnumerable<double> Epoch(int epoch) => train.Batches(epoch).Select((batch, step) =>
         {
             using (batch.Images)

@@ -36,6 +36,19 @@ public class LoaderTrainingTests
     }
 
     [Fact]
+    public void A_loader_that_serves_no_batch_is_refused_before_training()
+    {
+        var loader = new SegmentationLoader(Cases.Value.Take(3), new LoaderOptions { Size = 32, BatchSize = 4, DropLast = true });
+        var (images, masks) = ImageTensors.LoadPairs(Cases.Value.Take(2).ToList(), 32);
+        using var trainer = new Trainer(new UNet(), new TrainingOptions { Epochs = 1 });
+
+        var error = Assert.Throws<ArgumentException>(() => trainer.Fit(loader, images, masks));
+
+        Assert.Contains("3 examples make no full batch", error.Message);
+        Assert.Empty(trainer.History);
+    }
+
+    [Fact]
     public void Resuming_a_loader_run_sees_the_same_augmented_batches_as_the_uninterrupted_run()
     {
         var (valImages, valMasks) = ImageTensors.LoadPairs(Cases.Value.Skip(10).ToList(), 32);
