@@ -36,24 +36,43 @@ public static class Checkpoint
     /// <summary>Writes <paramref name="model"/> (and <paramref name="optimizer"/>'s state, if given) to <paramref name="path"/> atomically.</summary>
     public static void Save(string path, nn.Module model, CheckpointInfo info, IOptimizer? optimizer = null)
     {
+        info = info with { State = StateOf(model), Optimizer = optimizer?.Name };
+        WriteAtomically(path, stream =>
+        {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            writer.Write(Magic);
+            byte[] header = JsonSerializer.SerializeToUtf8Bytes(info, Json);
+            writer.Write(header.Length);
+            writer.Write(header);
+            model.save(writer);
+            writer.Write(optimizer != null);
+            optimizer?.SaveState(writer);
+            writer.Write(EndMarker);
+        });
+    }
+
+    /// <summary>Copies a saved checkpoint to <paramref name="destination"/> with the same all-or-nothing write as <see cref="Save"/>.</summary>
+    internal static void Copy(string source, string destination) =>
+        WriteAtomically(destination, stream =>
+        {
+            using var input = File.OpenRead(source);
+            input.CopyTo(stream);
+        });
+
+    /// <summary>
+    /// Writes to a temporary file next to <paramref name="path"/>, flushes it to disk, then renames it into place:
+    /// an interrupted write never leaves a half-written checkpoint under the real name.
+    /// </summary>
+    static void WriteAtomically(string path, Action<Stream> write)
+    {
         string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
-        info = info with { State = StateOf(model), Optimizer = optimizer?.Name };
         string temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.partial");
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
             {
-                writer.Write(Magic);
-                byte[] header = JsonSerializer.SerializeToUtf8Bytes(info, Json);
-                writer.Write(header.Length);
-                writer.Write(header);
-                model.save(writer);
-                writer.Write(optimizer != null);
-                optimizer?.SaveState(writer);
-                writer.Write(EndMarker);
-                writer.Flush();
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temporary, path, overwrite: true);

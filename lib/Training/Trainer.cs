@@ -255,9 +255,10 @@ public sealed class Trainer : IDisposable
             modelOptions.TryAdd("widths", string.Join(",", segmentation.Widths));   // so Checkpoint.LoadModel can rebuild it
         var info = new CheckpointInfo(Description.Name, modelOptions, imageSize,
             history.Count, bestDice, optimizer.Name, history.ToList(), []);
-        Checkpoint.Save(LastPathFor(options.CheckpointPath), model, info, optimizer);
+        string last = LastPathFor(options.CheckpointPath);
+        Checkpoint.Save(last, model, info, optimizer);
         if (improved)
-            Checkpoint.Save(options.CheckpointPath, model, info, optimizer);
+            Checkpoint.Copy(last, options.CheckpointPath);   // the same bytes: no need to serialise the model twice
     }
 
     static IEnumerable<long[]> Batches(long count, int batchSize, Random random)
