@@ -9,14 +9,7 @@ public class ConnectedComponentsTests
 {
     public ConnectedComponentsTests() => TorchRuntime.EnsureLoaded();
 
-    static bool[,] Grid(params string[] rows)
-    {
-        var grid = new bool[rows.Length, rows[0].Length];
-        for (int y = 0; y < rows.Length; y++)
-            for (int x = 0; x < rows[0].Length; x++)
-                grid[y, x] = rows[y][x] == '#';
-        return grid;
-    }
+    static bool[,] Grid(params string[] rows) => AsciiGrid.Parse(rows);
 
     static string[] Rows(int[,] labels) => Enumerable.Range(0, labels.GetLength(0))
         .Select(y => string.Concat(Enumerable.Range(0, labels.GetLength(1)).Select(x => labels[y, x]))).ToArray();

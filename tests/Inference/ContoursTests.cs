@@ -8,14 +8,7 @@ public class ContoursTests
 {
     public ContoursTests() => TorchRuntime.EnsureLoaded();
 
-    static bool[,] Grid(params string[] rows)
-    {
-        var grid = new bool[rows.Length, rows[0].Length];
-        for (int y = 0; y < rows.Length; y++)
-            for (int x = 0; x < rows[0].Length; x++)
-                grid[y, x] = rows[y][x] == '#';
-        return grid;
-    }
+    static bool[,] Grid(params string[] rows) => AsciiGrid.Parse(rows);
 
     static string[] Rows(bool[,] grid) => Enumerable.Range(0, grid.GetLength(0))
         .Select(y => new string(Enumerable.Range(0, grid.GetLength(1)).Select(x => grid[y, x] ? '#' : '.').ToArray())).ToArray();
