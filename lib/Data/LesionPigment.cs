@@ -22,12 +22,7 @@ internal static class LesionPigment
         var scar = Rgb.Lerp(skin, new Rgb(235, 225, 225), 0.35f); // regression: whitish, scar-like, close to the skin
 
         // Faint lesions: the rim lets most of the skin through, only the core is clearly pigmented.
-        bool faint = !melanoma && random.Chance(0.3);
-        float rimOpacity = faint ? random.Range(0.2f, 0.45f) : random.Range(0.7f, 1);
-        // Border sharpness, varying around the border: fuzzy lesions fade over up to a fifth of their radius.
-        float softness = melanoma ? random.Range(0.05f, 0.2f) : atypical ? random.Range(0.03f, 0.15f) : random.Range(0.02f, 0.08f);
-        if (faint)
-            softness *= 1.5f;
+        float rimOpacity = lesion.Faint ? random.Range(0.2f, 0.45f) : random.Range(0.7f, 1);
         float coreSize = random.Range(0.5f, 0.85f) * lesion.Extent;
         float coreX = lesion.CentreX + random.Range(-1, 1) * row.Asymmetry * 0.15f * lesion.Extent;
         float coreY = lesion.CentreY + random.Range(-1, 1) * row.Asymmetry * 0.15f * lesion.Extent;
@@ -38,13 +33,12 @@ internal static class LesionPigment
         int width = canvas.Width, height = canvas.Height;
         var blotches = ValueNoise.Field(random, width, height, 28);
         var patches = ValueNoise.Field(random, width, height, 45);
-        var sharpness = ValueNoise.Field(random, width, height, 110);
 
         for (int y = 0; y < height; y++)
         for (int x = 0; x < width; x++)
         {
             int i = y * width + x;
-            float soft = softness * (0.4f + 0.8f * (sharpness[i] + 1));
+            float soft = lesion.Softness[i];
             float d = lesion.EdgeDistance[i];
             if (d > 1 + soft)
                 continue;

@@ -3,9 +3,10 @@ namespace Segmentation.Data;
 /// <summary>
 /// Where a generated lesion is: a wobbly ellipse (a circle plus lobes and a fine ripple, rotated and stretched),
 /// more irregular for atypical nevi and melanomas. Each pixel gets a lesion coordinate: below 1 inside the border
-/// the dermatologist drew (the mask), 1 on it. The pigment's visible edge (<see cref="EdgeDistance"/>) follows the
-/// drawn border only roughly: on fuzzy lesions experts place the border somewhere in the fading band, a few
-/// percent of the radius in or out (up to a tenth on fuzzy lesions), and two experts disagree by about as much.
+/// the dermatologist drew (the mask), 1 on it. Borders are sharp on some lesions and fade over a wide band on others
+/// (often sharp on one side and fuzzy on the other), and the pigment's visible edge (<see cref="EdgeDistance"/>)
+/// follows the drawn border only roughly: within a fading band experts place the border somewhere, a few percent of
+/// the radius in or out (up to about a tenth on fuzzy lesions), and two experts disagree by about as much.
 /// </summary>
 internal sealed class LesionShape
 {
@@ -17,6 +18,7 @@ internal sealed class LesionShape
         Height = height;
         Distance = new float[width * height];
         EdgeDistance = new float[width * height];
+        Softness = new float[width * height];
     }
 
     public int Width { get; }
@@ -27,6 +29,12 @@ internal sealed class LesionShape
 
     /// <summary>Per pixel: the same coordinate measured against the pigment's visible edge instead of the annotated border.</summary>
     public float[] EdgeDistance { get; }
+
+    /// <summary>Per pixel: half the width of the band over which the pigment fades into the skin there, in lesion coordinates.</summary>
+    public float[] Softness { get; }
+
+    /// <summary>A faint lesion: barely darker than the skin at its rim, with a fuzzier border.</summary>
+    public bool Faint { get; private set; }
 
     /// <summary>Centre of the lesion, in pixels.</summary>
     public float CentreX { get; private set; }
@@ -61,12 +69,28 @@ internal sealed class LesionShape
             AddWave(random, radius, lobe, irregularity * random.Range(0.3f, 1f) / MathF.Pow(lobe - 1, 0.9f));
         // Fine ripple: every higher frequency a little, weaker as it gets finer, so no single one shows as cogs.
         for (int ripple = 8; ripple <= 40; ripple++)
-            AddWave(random, radius, ripple, random.Range(0, 1) * (0.01f + 0.05f * irregularity) * 8 / ripple);
+            AddWave(random, radius, ripple, random.Range(0, 1) * (0.015f + 0.1f * irregularity) * 8 / ripple);
         for (int i = 0; i < Steps; i++)
             radius[i] = MathF.Max(radius[i], 0.45f);
-        // How far the visible edge sits from the drawn border, along the border: up to a few percent of the radius.
+
+        // Border sharpness: melanomas fade out most, and faint nevi are fuzzy too; it varies around the border.
+        Faint = row.Diagnosis != Ph2Diagnosis.Melanoma && random.Chance(0.3);
+        float softness = row.Diagnosis switch
+        {
+            Ph2Diagnosis.Melanoma => random.Range(0.05f, 0.2f),
+            Ph2Diagnosis.AtypicalNevus => random.Range(0.03f, 0.15f),
+            _ => random.Range(0.02f, 0.08f),
+        } * (Faint ? 1.5f : 1);
+        var sharpness = ValueNoise.Circular(random, Steps, 3);
         var edgeOffset = ValueNoise.Circular(random, Steps, 5);
-        float disagreement = random.Range(0.04f, 0.12f);
+        var soft = new float[Steps];
+        var offset = new float[Steps];
+        for (int i = 0; i < Steps; i++)
+        {
+            soft[i] = softness * (0.4f + 0.8f * (sharpness[i] + 1));
+            // Where the drawn border sits in the fading band: the wider the band, the further from its middle.
+            offset[i] = Math.Clamp((0.05f + 1.2f * soft[i]) * edgeOffset[i], -0.25f, 0.25f);
+        }
 
         float size = row.Diagnosis switch
         {
@@ -85,7 +109,7 @@ internal sealed class LesionShape
         Extent = size * reach;
 
         float cos = MathF.Cos(angle), sin = MathF.Sin(angle);
-        float near = 1.45f * Extent + 3; // covers the fading band, which reaches beyond the border
+        float near = (1 + offset.Max()) * (1 + soft.Max()) * Extent + 3; // covers the fading band, which reaches beyond the border
         for (int y = 0; y < Height; y++)
         for (int x = 0; x < Width; x++)
         {
@@ -94,6 +118,7 @@ internal sealed class LesionShape
             if (dx * dx + dy * dy > near * near)
             {
                 Distance[i] = EdgeDistance[i] = 2; // far outside: skip the trigonometry
+                Softness[i] = softness;
                 continue;
             }
             // Rotate, then stretch into an ellipse, then compare with the border radius at that angle.
@@ -101,7 +126,8 @@ internal sealed class LesionShape
             float theta = MathF.Atan2(v, u) + MathF.PI;
             int step = (int)(theta / (2 * MathF.PI) * Steps) % Steps;
             Distance[i] = MathF.Sqrt(u * u + v * v) / (size * radius[step]);
-            EdgeDistance[i] = Distance[i] / (1 + disagreement * edgeOffset[step]);
+            EdgeDistance[i] = Distance[i] / (1 + offset[step]);
+            Softness[i] = soft[step];
         }
     }
 

@@ -94,8 +94,10 @@ internal static class MadsSampleFrames
         var speeds = Enumerable.Range(0, 10).Select(_ => Range(0.6f, 1.7f)).ToArray();
         var phases = Enumerable.Range(0, 10).Select(_ => Range(0, 2 * MathF.PI)).ToArray();
         float light = Range(-1, 1);
-        // Clothes close to the room's colours in some recordings: a shirt like the wall, or trousers like the floor.
+        // Clothes close to the room's colours in some recordings: a shirt like the wall, or trousers like the floor,
+        // a shade lighter or darker.
         double camouflage = random.NextDouble();
+        float Shade() => random.NextDouble() < 0.5 ? Range(0.75f, 0.88f) : Range(1.12f, 1.25f);
         var cameras = new CameraPlan[Cameras];
         for (int c = 0; c < Cameras; c++)
         {
@@ -103,18 +105,18 @@ internal static class MadsSampleFrames
             // Cameras stand at different distances: some see the person small and far back, some close up.
             float floorY = Range(0.72f, 0.8f) * Height;
             double distance = random.NextDouble();
-            float height = distance < 0.2 ? Range(0.4f, 0.58f) : distance < 0.85 ? Range(0.62f, 0.85f) : Range(0.85f, 0.97f);
-            float feet = distance < 0.2 ? floorY + Range(0.02f, 0.07f) * Height : floorY + Range(0.08f, 0.2f) * Height;
+            float height = distance < 0.15 ? Range(0.42f, 0.58f) : distance < 0.85 ? Range(0.62f, 0.85f) : Range(0.85f, 0.97f);
+            float feet = distance < 0.15 ? floorY + Range(0.02f, 0.07f) * Height : floorY + Range(0.08f, 0.2f) * Height;
             var placement = new Placement(Range(0.25f, 0.75f) * Width, MathF.Min(feet, Height - 6), height * Height,
                 c == 0 ? 1 : Range(0.7f, 0.85f), Mirrored: c == 2, LightFromRight: c == 2 ? -light : light);
-            Rgb? wall = camouflage < 0.25 ? look.Shirt * Range(0.85f, 1.1f) : null;
-            Rgb? floor = camouflage is >= 0.25 and < 0.4 ? look.Trousers * Range(0.85f, 1.1f) : null;
+            Rgb? wall = camouflage < 0.15 ? look.Shirt * Shade() : null;
+            Rgb? floor = camouflage is >= 0.15 and < 0.27 ? look.Trousers * Shade() : null;
             int roomSeed = random.Next();
-            int? occluder = random.NextDouble() < 0.3 ? random.Next() : null;
+            int? occluder = random.NextDouble() < 0.2 ? random.Next() : null;
             cameras[c] = new CameraPlan(placement, roomSeed, floorY, wall, floor, occluder);
         }
         // Fast activities blur the moving limbs in some recordings (a longer exposure in a dimmer room).
-        float exposure = activity != "Taichi" && random.NextDouble() < 0.45 ? Range(0.06f, 0.16f) : 0;
+        float exposure = activity != "Taichi" && random.NextDouble() < 0.35 ? Range(0.06f, 0.14f) : 0;
         return new SequencePlan(activity, look, speeds, phases, random.NextDouble() < 0.5, cameras, exposure);
     }
 

@@ -75,8 +75,9 @@ public class SampleDifficultyTests
             return Contrast(picture.Rgb, picture.Mask);
         }).ToList();
         Assert.All(contrasts, c => Assert.True(c < 0.97, $"a lesion as bright as its skin ({c:F2})"));
-        Assert.Contains(contrasts, c => c > 0.82);
-        Assert.Contains(contrasts, c => c < 0.6);
+        string all = string.Join(" ", contrasts.Select(c => c.ToString("F2")));
+        Assert.True(contrasts.Any(c => c > 0.85), $"no faint lesion among {all}");
+        Assert.True(contrasts.Any(c => c < 0.68), $"no clearly dark lesion among {all}");
     }
 
     static IReadOnlyList<MadsFramePlan> Frames { get; } = MadsSampleFrames.Create(270, seed: 4);
@@ -129,9 +130,9 @@ public class SampleDifficultyTests
         Assert.Contains(heights, h => h > 0.8);
 
         var cameras = Frames.Select(f => (f.Plan, Camera: f.Plan.Cameras[f.Camera])).Distinct().ToList();
-        double matching = cameras.Count(c => c.Camera.Wall is Rgb wall && Distance(wall, c.Plan.Look.Shirt) < 40
-            || c.Camera.Floor is Rgb floor && Distance(floor, c.Plan.Look.Trousers) < 40) / (double)cameras.Count;
-        Assert.InRange(matching, 0.15, 0.6);
+        double matching = cameras.Count(c => c.Camera.Wall is Rgb wall && Distance(wall, c.Plan.Look.Shirt) < 80
+            || c.Camera.Floor is Rgb floor && Distance(floor, c.Plan.Look.Trousers) < 80) / (double)cameras.Count;
+        Assert.InRange(matching, 0.1, 0.5);
     }
 
     /// <summary>
