@@ -85,7 +85,7 @@ public static class TorchRuntime
         string advice = detail.Contains("GLIBCXX", StringComparison.Ordinal)
             ? "This Linux has an older libstdc++ than TorchSharp's native library asks for. The kit's build puts a "
               + "fixed copy next to TorchSharp.dll: build the kit with `dotnet build` (the README's commands do this) and, "
-              + "in a notebook, load the library from its build folder with #r \"../lib/bin/Debug/net10.0/Segmentation.dll\" "
+              + "in a notebook, load the library with #!import ../lib/Segmentation.csx (which references that build folder) "
               + "instead of #r \"nuget: TorchSharp\"."
             : "Build the kit with `dotnet build` so the native libraries are copied next to TorchSharp.dll, then try again.";
         return $"TorchSharp's native library could not be loaded from {NativeFolder}: {detail}\n{advice}";

@@ -78,7 +78,7 @@ public static class RunCommand
         if (File.Exists(executedCopy))
             File.Delete(executedCopy);
 
-        // The notebook's own folder is the working folder, so relative paths and #r "../lib/..." work
+        // The notebook's own folder is the working folder, so relative paths and #!import ../lib/... work
         // exactly as they do in VS Code and Jupyter.
         var child = await ChildProcess.RunToolAsync(
             [ChildCommandName, notebook, "--output", executedCopy, "--result", resultPath],
