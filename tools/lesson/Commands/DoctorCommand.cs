@@ -20,6 +20,8 @@ public static class DoctorCommand
             return 1;
         }
 
+        // The libstdc++ this process really loaded: the build's decision about the fix was made from another one.
+        var cpp = LoadedCppRuntime.OfThisProcess();
         if (options.Has("--json"))
         {
             Console.WriteLine(JsonSerializer.Serialize(new
@@ -30,6 +32,8 @@ public static class DoctorCommand
                 threads = info.Threads,
                 malloc_tuned = GlibcMalloc.Applied,
                 native_folder = info.NativeFolder,
+                libstdcxx = cpp.Path,
+                libstdcxx_has_glibcxx_3_4_32 = cpp.HasRequiredVersion,
             }));
         }
         else
@@ -37,6 +41,7 @@ public static class DoctorCommand
             Console.WriteLine($"libtorch    {info.TorchVersion}");
             Console.WriteLine($"device      {info.Device} ({info.Threads} threads)");
             Console.WriteLine($"native fix  {info.NativeFix}  ({info.NativeFolder})");
+            Console.WriteLine($"libstdc++   {cpp.Verdict(info.NativeFix)}");
             Console.WriteLine($"malloc      {(GlibcMalloc.Applied ? "tuned for training (freed memory kept)" : "default")}");
         }
         return 0;
