@@ -8,7 +8,7 @@ namespace Lesson.Tests.Notebooks;
 /// A copy of the kit's library sources and build files in a temp folder, built with <c>dotnet build -c Release</c> and
 /// nothing else, so the folder the notebooks load from was filled by a Release build only.
 /// </summary>
-public sealed class ReleaseBuiltKit
+public sealed class ReleaseBuiltKit : IDisposable
 {
     public ReleaseBuiltKit()
     {
@@ -20,6 +20,9 @@ public sealed class ReleaseBuiltKit
 
     /// <summary>The copy's root folder.</summary>
     public string Root { get; }
+
+    /// <summary>Removes the copy: its build output holds the libtorch natives (about half a gigabyte).</summary>
+    public void Dispose() => Directory.Delete(Root, recursive: true);
 
     /// <summary>
     /// A notebook in the copy's notebooks/ folder: the real first cell of 00-quickstart.ipynb, then a cell that prints
