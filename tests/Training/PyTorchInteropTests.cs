@@ -46,6 +46,48 @@ public class PyTorchInteropTests(ITestOutputHelper output)
     [PythonTorchFact("safetensors")]
     public void Safetensors_reads_the_safetensors_export_and_the_python_networks_give_the_kits_outputs() => Compare(WeightsFormat.Safetensors);
 
+    [PythonTorchFact]
+    public void A_state_dict_saved_by_torch_save_loads_into_the_kits_network_with_pytorchs_outputs()
+    {
+        string folder = RepoPaths.NewTempFolder("from-pytorch");
+        const string save = """
+            import sys, torch
+            sys.path.insert(0, sys.argv[1])
+            import segmentation_models
+            torch.manual_seed(5)
+            model = segmentation_models.build("unet", 3, 1, [4, 8])
+            model.train()
+            model(torch.rand(2, 3, 16, 16))              # batch-norm statistics away from 0 and 1
+            model.eval()
+            x = torch.rand(1, 3, 16, 16)
+            with torch.no_grad():
+                y = model(x)
+            torch.save(model.state_dict(), sys.argv[2] + "/from-python.pt")
+            x.numpy().tofile(sys.argv[2] + "/input.f32")
+            y.numpy().tofile(sys.argv[2] + "/output.f32")
+            """;
+        var run = PythonTorch.Run(PythonTorch.Path!, save, TimeSpan.FromMinutes(3), Path.Combine(RepoPaths.Root, "lib", "Models"), folder);
+        Assert.True(run.ExitCode == 0, run.Error);
+
+        using var model = ModelCatalog.Create("unet", widths: [4, 8]);
+        WeightsExport.Load(Path.Combine(folder, "from-python.pt"), model);
+        model.eval();
+        using var input = tensor(Floats(Path.Combine(folder, "input.f32")), [1, 3, 16, 16]);
+        using var expected = tensor(Floats(Path.Combine(folder, "output.f32")), [1, 1, 16, 16]);
+        using var actual = model.call(input);
+
+        Assert.Equal(1L, model.state_dict()["encoder.0.norm.num_batches_tracked"].item<long>());
+        Assert.InRange(actual.sub(expected).abs().max().item<float>(), 0f, 1e-4f);
+    }
+
+    static float[] Floats(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        var values = new float[bytes.Length / sizeof(float)];
+        Buffer.BlockCopy(bytes, 0, values, 0, bytes.Length);
+        return values;
+    }
+
     void Compare(WeightsFormat format)
     {
         string folder = RepoPaths.NewTempFolder("pytorch-" + format);
