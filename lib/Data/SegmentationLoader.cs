@@ -24,7 +24,6 @@ public sealed class SegmentationLoader
     // A class, not a struct: a reference is written in one piece, so a thread reading the cache while another fills
     // it sees either nothing or a whole entry, never an image from one write and a mask from another.
     readonly DecodedPixels?[] cache;
-    int decodedFromFiles;
 
     sealed record DecodedPixels(byte[] Rgb, byte[] Mask);
 
@@ -49,9 +48,6 @@ public sealed class SegmentationLoader
 
     /// <summary>Batches in one epoch.</summary>
     public int BatchesPerEpoch => options.DropLast ? Count / options.BatchSize : (Count + options.BatchSize - 1) / options.BatchSize;
-
-    /// <summary>How many examples have been read from their files so far; with <see cref="LoaderOptions.CacheDecoded"/>, later epochs add none.</summary>
-    public int DecodedFromFiles => Volatile.Read(ref decodedFromFiles);
 
     /// <summary>
     /// The batches of epoch <paramref name="epoch"/>, as float32 CPU tensors that the caller owns (create them
@@ -144,7 +140,6 @@ public sealed class SegmentationLoader
         {
             pixels = new DecodedPixels(ResizedPixels.ReadImage(pairs[index].ImagePath, options.Size),
                 ResizedPixels.ReadMask(pairs[index].MaskPath, options.Size, pairs[index].MaskRule));
-            Interlocked.Increment(ref decodedFromFiles);
             if (options.CacheDecoded)
                 Volatile.Write(ref cache[index], pixels);   // the arrays are never changed after this
         }
