@@ -155,6 +155,10 @@ public sealed class Trainer : IDisposable
                 }
             }
 
+            // A step that spoils a weight is caught by the next step's loss check; the epoch's last step has no next
+            // step, so the weights are checked here, before they are validated or saved (once per epoch: cheap).
+            if (!AllFinite(model.parameters()))
+                throw Diverged($"A weight became NaN or infinite in the last step of epoch {epoch} (step {steps})");
             var (validationLoss, counts) = Evaluate(validationImages, validationMasks);
             var result = new EpochResult(epoch, lossSum / steps, validationLoss, counts.Dice, counts.IoU, clock.Elapsed.TotalSeconds, steps,
                 optimizer.LearningRate, counts.PixelAccuracy);
@@ -202,11 +206,10 @@ public sealed class Trainer : IDisposable
         var batchLoss = loss(model.call(x), y);
         double value = batchLoss.item<float>();
         if (!double.IsFinite(value))
-            throw Diverged($"The training loss became {value} at epoch {epoch}, step {step}");
+            throw Diverged($"The training loss became {value} at epoch {epoch}, step {step}"
+                + (step > 1 ? " (if the images are fine, the step before left a weight NaN or infinite)" : ""));
         batchLoss.backward();
         optimizer.Step();
-        if (!AllFinite(model.parameters()))
-            throw Diverged($"A weight became NaN or infinite in the step at epoch {epoch}, step {step} (the loss was {value:G4})");
         return value;
     }
 

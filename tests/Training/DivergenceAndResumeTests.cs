@@ -38,23 +38,28 @@ public class DivergenceAndResumeTests
         Assert.True(double.IsNaN(TrainingHistory.Read(historyPath)[1].ValidationLoss));
     }
 
-    [Fact]
-    public void A_step_that_makes_a_weight_infinite_stops_the_run_at_that_step()
+    [Theory]
+    [InlineData(4, "A weight became NaN or infinite in the last step of epoch 1 (step 1)")]
+    [InlineData(8, "The training loss became NaN at epoch 1, step 2 (if the images are fine, the step before left a weight NaN or infinite)")]
+    public void A_step_that_makes_a_weight_infinite_stops_the_run_before_validation_or_saving(int images, string expected)
     {
-        var (images, masks) = TinyData.Squares(8, 32, seed: 22);
+        var (trainImages, trainMasks) = TinyData.Squares(images, 32, seed: 22);
+        string path = Path.Combine(RepoPaths.NewTempFolder("spoiled-step"), "best.ckpt");
         Seeds.Set(1);
         using var model = new UNet(widths: [4, 8]);
         // A finite loss whose step is far too large: the weights overflow float32 in the update itself.
         using var trainer = new Trainer(model, new TrainingOptions
         {
-            Epochs = 1, BatchSize = 4, Optimizer = OptimizerKind.Sgd, LearningRate = 1e37,
+            Epochs = 1, BatchSize = 4, Optimizer = OptimizerKind.Sgd, LearningRate = 1e37, CheckpointPath = path,
             Loss = (logits, y) => BinaryLosses.BceWithLogits(logits, y).mul(1e6),
         });
 
-        var error = Assert.Throws<TrainingDivergedException>(() => trainer.Fit(images, masks, images, masks));
+        var error = Assert.Throws<TrainingDivergedException>(() => trainer.Fit(trainImages, trainMasks, trainImages, trainMasks));
 
-        Assert.Contains("A weight became NaN or infinite in the step at epoch 1, step 1", error.Message);
+        Assert.Contains(expected, error.Message);
         Assert.Contains("Lower the learning rate", error.Message);
+        Assert.Empty(trainer.History);   // not validated
+        Assert.False(File.Exists(path), "a spoiled model was saved");
     }
 
     [Fact]
