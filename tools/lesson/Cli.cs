@@ -27,6 +27,7 @@ public static class Cli
                 "train" => TrainCommand.Execute(rest),
                 "evaluate" => EvaluateCommand.Execute(rest),
                 "predict" => PredictCommand.Execute(rest),
+                "export" => ExportCommand.Execute(rest),
                 "fetch" => await FetchCommand.ExecuteAsync(rest),
                 "bench" when rest.Length > 0 && rest[0] == "soak" => SoakCommand.Execute(rest[1..]),
                 "bench" when rest.Length > 0 && rest[0] == "memory" => MemoryBenchCommand.Execute(rest[1..]),
@@ -72,6 +73,8 @@ public static class Cli
                                            score a trained model
           predict --checkpoint F --input IMAGE_OR_DIR --out DIR [--threshold 0.5]
                                            masks and overlays at each image's own size
+          export --checkpoint F --format pytorch|safetensors [--out FILE] [--json]
+                                           the weights as a state dict PyTorch loads (torch.load / safetensors)
           fetch ph2|mads [--from URL_OR_FILE_OR_FOLDER] [--dest DIR] [--sha256 HEX] [--kaggle-api URL]
                                            download (resumable) or take a local copy, extract safely into
                                            data/PH2Dataset or data/mads and check it (MADS: Kaggle API token)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using static TorchSharp.torch;
 using Segmentation.Training;
@@ -22,8 +21,8 @@ public static class EvaluateCommand
             throw new UsageException($"--split must be validation or all, not '{split}'");
 
         var (model, info) = Checkpoint.LoadModel(checkpointPath);   // a bad checkpoint's message is printed by Cli
-        string dataset = options.Value("--dataset", info.ModelOptions.GetValueOrDefault("dataset", "ph2"));
-        int seed = int.Parse(info.ModelOptions.GetValueOrDefault("split_seed", "1"), CultureInfo.InvariantCulture);
+        string dataset = options.Value("--dataset", info.Run?.Dataset ?? "ph2");
+        int seed = info.Run?.SplitSeed ?? 1;
 
         using var disposeModel = model;
         var (images, masks, count) = TrainingDataChoice.LoadForEvaluation(dataset, options.ValueOrNull("--data"), info.ImageSize, seed, split == "validation");

@@ -42,11 +42,7 @@ public static class TrainCommand
             Epochs = epochs, BatchSize = batch, LearningRate = learningRate, Seed = seed, CheckpointPath = checkpoint,
             Schedule = LearningRateSchedule.Cosine(), Loss = LossCatalog.Create(lossName),
         };
-        var description = new ModelDescription(modelName, new Dictionary<string, string>
-        {
-            ["dataset"] = dataset, ["split_seed"] = seed.ToString(CultureInfo.InvariantCulture), ["loss"] = lossName,
-        });
-        using var trainer = new Trainer(model, trainingOptions, description: description);
+        using var trainer = new Trainer(model, trainingOptions, run: new RunMetadata(dataset, seed, lossName));
         if (options.Has("--resume") && File.Exists(trainer.LastCheckpointPath))
         {
             var resumed = trainer.Resume(trainer.LastCheckpointPath!);
@@ -55,14 +51,24 @@ public static class TrainCommand
 
         var progress = new ProgressLine(status);
         var clock = Stopwatch.StartNew();
-        var history = trainer.Fit(data.TrainImages, data.TrainMasks, data.ValidationImages, data.ValidationMasks,
-            onEpoch: e => progress.Finish($"epoch {e.Epoch}/{epochs}: loss {e.TrainLoss:F3}, val loss {e.ValidationLoss:F3}, "
-                + $"Dice {e.ValidationDice:F3}, IoU {e.ValidationIoU:F3} ({e.Seconds:F1} s)"),
-            onProgress: p => progress.Update(p.ToString()));
+        string historyPath = Path.Combine(outFolder, "history.json");
+        IReadOnlyList<EpochResult> history;
+        try
+        {
+            history = trainer.Fit(data.TrainImages, data.TrainMasks, data.ValidationImages, data.ValidationMasks,
+                onEpoch: e => progress.Finish($"epoch {e.Epoch}/{epochs}: loss {e.TrainLoss:F3}, val loss {e.ValidationLoss:F3}, "
+                    + $"Dice {e.ValidationDice:F3}, IoU {e.ValidationIoU:F3} ({e.Seconds:F1} s)"),
+                onProgress: p => progress.Update(p.ToString()));
+        }
+        catch (TrainingDivergedException)
+        {
+            TrainingHistory.Write(historyPath, trainer.History);   // the epochs up to the divergence; Cli prints the message
+            throw;
+        }
         double seconds = clock.Elapsed.TotalSeconds;
 
         var best = history.MaxBy(h => h.ValidationDice)!;
-        File.WriteAllText(Path.Combine(outFolder, "history.json"), JsonSerializer.Serialize(history, new JsonSerializerOptions { WriteIndented = true }));
+        TrainingHistory.Write(historyPath, history);
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(new
