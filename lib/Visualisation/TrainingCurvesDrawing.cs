@@ -76,7 +76,9 @@ internal static class TrainingCurvesDrawing
 
         bool scores = panel == TrainingCurves.ScorePanel;
         plot.YLabel(scores ? curves.ScoreTitle : "loss");
-        plot.Axes.SetLimitsY(0, scores ? 1 : highest > 0 ? highest * 1.08 : 1);
+        // Loss from 0, scores 0 to 1, with a little room so that points at the limits are not drawn on the frame.
+        double top = scores ? 1 : highest > 0 ? highest : 1;
+        plot.Axes.SetLimitsY(-0.02 * top, 1.05 * top);
         plot.Axes.SetLimitsX(firstEpoch - 0.4, lastEpoch + 0.4);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Axes.Left.Label.FontSize = LabelSize;
