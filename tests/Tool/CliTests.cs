@@ -165,5 +165,19 @@ public class CliTests
         Assert.Equal("Try 'lesson export --help'.", Lines(result.Error)[^1]);
     }
 
+    [Theory]
+    [InlineData("run-notebook-child", "x.ipynb", "--output", "x.out.ipynb", "--result", "x.json")]   // as RunCommand starts it
+    [InlineData("bench-soak-child", "kit", "50", "3")]                                                // as SoakCommand starts it
+    public void The_hidden_children_read_what_their_parents_pass(params string[] args)
+    {
+        var result = Lesson(["[diagram]", .. args]);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.StartsWith($"[ lesson [ {args[0]} ", result.Output);
+        Assert.Contains($"<{args[1]}>", result.Output);
+        Assert.DoesNotContain("???", result.Output);   // unmatched words
+        Assert.DoesNotContain("!", result.Output);     // errors
+    }
+
     static List<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }

@@ -14,15 +14,27 @@ static class UsageErrors
         var messages = new List<string>();
         if (parsed.UnmatchedTokens.Count > 0)
             messages.Add(DescribeUnmatched(parsed.UnmatchedTokens[0], command));
-        // Errors on the command itself are the parser's wording of the unmatched words, said better above;
-        // errors on options and arguments come from the checks in CliOptions and the parser's arity rules.
+        // The parser's own wording of the unmatched words was said better above.
+        var unmatched = parsed.UnmatchedTokens.Select(t => $"'{t}'").ToList();
         foreach (var error in parsed.Errors)
-            if (error.SymbolResult is not CommandResult && !messages.Contains(error.Message))
-                messages.Add(error.Message);
-        if (messages.Count == 0)
-            messages.AddRange(parsed.Errors.Select(e => e.Message).Distinct());
-        return Print(command, messages);
+            if (!(error.SymbolResult is CommandResult && unmatched.Any(error.Message.Contains)))
+                messages.Add(Reword(error));
+        return Print(command, messages.Distinct());
     }
+
+    /// <summary>Says what a missing value or argument is for; the other errors come worded from the checks in CliOptions.</summary>
+    static string Reword(ParseError error) => error.SymbolResult switch
+    {
+        OptionResult { IdentifierToken: null, Option: { Required: true } option } => option.HelpName is { } values && values.Contains('|')
+            ? $"{option.Name} is required: {Typos.List(values.Split('|'))}"
+            : $"{option.Name} {option.HelpName} is required: {option.Description}",
+        OptionResult { Tokens.Count: 0, Option: { } option } when option.Arity.MinimumNumberOfValues > 0
+            => $"{option.Name} needs a value ({option.HelpName}): {option.Description}",
+        ArgumentResult { Tokens.Count: 0, Argument: { } argument } when argument.Arity.MinimumNumberOfValues > 0 => argument.HelpName is { } values && values.Contains('|')
+            ? $"name the {argument.Name}: {Typos.List(values.Split('|'))}"
+            : $"name the {argument.HelpName ?? argument.Name}: {argument.Description}",
+        _ => error.Message,
+    };
 
     /// <summary>Prints <paramref name="messages"/> as errors of <paramref name="command"/>.</summary>
     public static int Print(Command command, IEnumerable<string> messages)
