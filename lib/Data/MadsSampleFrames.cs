@@ -105,14 +105,14 @@ internal static class MadsSampleFrames
             // Cameras stand at different distances: some see the person small and far back, some close up.
             float floorY = Range(0.72f, 0.8f) * Height;
             double distance = random.NextDouble();
-            float height = distance < 0.15 ? Range(0.42f, 0.58f) : distance < 0.85 ? Range(0.62f, 0.85f) : Range(0.85f, 0.97f);
-            float feet = distance < 0.15 ? floorY + Range(0.02f, 0.07f) * Height : floorY + Range(0.08f, 0.2f) * Height;
+            float height = distance < 0.12 ? Range(0.46f, 0.6f) : distance < 0.85 ? Range(0.62f, 0.85f) : Range(0.85f, 0.97f);
+            float feet = distance < 0.12 ? floorY + Range(0.02f, 0.07f) * Height : floorY + Range(0.08f, 0.2f) * Height;
             var placement = new Placement(Range(0.25f, 0.75f) * Width, MathF.Min(feet, Height - 6), height * Height,
                 c == 0 ? 1 : Range(0.7f, 0.85f), Mirrored: c == 2, LightFromRight: c == 2 ? -light : light);
             Rgb? wall = camouflage < 0.15 ? look.Shirt * Shade() : null;
             Rgb? floor = camouflage is >= 0.15 and < 0.27 ? look.Trousers * Shade() : null;
             int roomSeed = random.Next();
-            int? occluder = random.NextDouble() < 0.2 ? random.Next() : null;
+            int? occluder = random.NextDouble() < 0.15 ? random.Next() : null;
             cameras[c] = new CameraPlan(placement, roomSeed, floorY, wall, floor, occluder);
         }
         // Fast activities blur the moving limbs in some recordings (a longer exposure in a dimmer room).

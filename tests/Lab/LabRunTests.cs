@@ -5,15 +5,15 @@ using Lesson.Tests.Notebooks;
 namespace Lesson.Tests.Lab;
 
 /// <summary>
-/// The lab in the main job's run (<see cref="CourseRun"/>): the solution passes every check and trains to a good
-/// held-out IoU; the learner's notebook, as shipped, runs to the end and every check says what is missing; the pose
-/// challenge trains and reports PCK.
+/// The lab in the main job's run (<see cref="CourseRun"/>): the solution passes every check and trains to the held-out
+/// IoU the generated sample is calibrated for; the learner's notebook, as shipped, runs to the end and every check says
+/// what is missing; the pose challenge trains and reports PCK.
 /// </summary>
 [Collection(CourseRunCollection.Name)]
 public class LabRunTests(CourseRun run)
 {
     [Fact]
-    public void Solution_passes_every_check_and_reaches_iou_085_on_held_out_recordings()
+    public void Solution_passes_every_check_and_reaches_the_calibrated_iou_on_held_out_recordings()
     {
         string text = run.Executed(LabNotebookTests.Solution).Text;
 
@@ -21,7 +21,8 @@ public class LabRunTests(CourseRun run)
         Assert.DoesNotContain("✗", text);
         var iou = Regex.Match(text, @"Held-out IoU: (\d\.\d+)");
         Assert.True(iou.Success, "the solution printed no held-out IoU:\n" + text);
-        Assert.True(double.Parse(iou.Groups[1].Value, CultureInfo.InvariantCulture) >= 0.85, iou.Value);
+        // The generated sample is calibrated to be about as hard as real MADS (data/README.md).
+        Assert.InRange(double.Parse(iou.Groups[1].Value, CultureInfo.InvariantCulture), 0.78, 0.90);
     }
 
     [Fact]
