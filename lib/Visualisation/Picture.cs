@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.DotNet.Interactive.Formatting;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using static TorchSharp.torch;
@@ -8,10 +7,9 @@ using static TorchSharp.torch;
 namespace Segmentation.Visualisation;
 
 /// <summary>
-/// A picture to look at: made from image and mask tensors, shown as an image in notebooks,
-/// saved as PNG. Holds the PNG bytes; a picture made with <see cref="Row"/> also keeps its captioned parts.
+/// A picture to look at: made from image and mask tensors, shown as an image in notebooks (Segmentation.Interactive,
+/// which the notebooks' load cell brings, teaches them how), saved as PNG. Holds the PNG bytes; a picture made with <see cref="Row"/> also keeps its captioned parts.
 /// </summary>
-[TypeFormatterSource(typeof(PictureFormatters), PreferredMimeTypes = ["text/html", "image/png"])]
 public sealed class Picture
 {
     /// <summary>Gap between the pictures of a <see cref="Row"/>, in pixels.</summary>

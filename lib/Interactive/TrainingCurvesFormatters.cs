@@ -1,18 +1,21 @@
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Formatting;
+using Segmentation.Visualisation;
 
-namespace Segmentation.Visualisation;
+namespace Segmentation.Interactive;
 
 /// <summary>
 /// Shows a <see cref="TrainingCurves"/> in notebooks as two outputs: first its static picture (image/png only, so
 /// that every viewer shows the picture, including a repository browser that would otherwise pick the HTML and strip
 /// its script), then the interactive chart with its caption (text/html) or its table of numbers (text/plain, for
-/// terminals). Found through the <see cref="TypeFormatterSourceAttribute"/> on the class, as
-/// <see cref="PictureFormatters"/> is for pictures.
+/// terminals).
 /// </summary>
 internal sealed class TrainingCurvesFormatters : ITypeFormatterSource
 {
+    /// <summary>What a notebook output of a chart holds: the interactive chart, and its numbers for terminals.</summary>
+    public static readonly string[] PreferredMimeTypes = ["text/html", "text/plain"];
+
     /// <summary>One formatter per display type.</summary>
     public IEnumerable<ITypeFormatter> CreateTypeFormatters() =>
     [
@@ -39,6 +42,9 @@ internal sealed class TrainingCurvesFormatters : ITypeFormatterSource
 /// <summary>Shows a <see cref="TrainingCurvesPicture"/> as its PNG (notebooks) and its caption (terminals).</summary>
 internal sealed class TrainingCurvesPictureFormatters : ITypeFormatterSource
 {
+    /// <summary>What a notebook output of a chart's picture holds.</summary>
+    public static readonly string[] PreferredMimeTypes = ["image/png", "text/plain"];
+
     /// <summary>One formatter per display type.</summary>
     public IEnumerable<ITypeFormatter> CreateTypeFormatters() =>
     [

@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using System.Reflection;
+using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Formatting;
+using Segmentation.Training;
 
-namespace Segmentation.Training;
+namespace Segmentation.Interactive;
 
 /// <summary>
 /// A training progress line for notebooks: one output that redraws itself in place (bar, loss, ETA) while
@@ -15,20 +16,12 @@ namespace Segmentation.Training;
 /// </code>
 /// </example>
 /// <remarks>
-/// Why not <c>var line = display("..."); ... line.Update(text)</c>? In .NET Interactive 1.0.0-beta.26120.1 the
-/// handle that <c>display</c> returns is a copy with a different display id from the output it made, so
-/// Jupyter ignores its updates and the line stays at its first text. This class keeps one handle for both the
-/// first display and the updates, so the ids agree.
+/// The line is shown with the running cell's <see cref="KernelInvocationContextExtensions.Display"/>, whose handle
+/// publishes its updates under the id of the output it made. (The <c>display(...)</c> helper of .NET Interactive
+/// 1.0.0-beta.26120.1 returns a handle with another id, so Jupyter would ignore its updates.)
 /// </remarks>
 public sealed class NotebookProgress
 {
-    // The kernel listens to Formatter's displayed-value event; its raiser is not public in this version.
-    static readonly MethodInfo? RaiseDisplay = typeof(Formatter).GetMethod(
-        "RaiseFormatterEvent", BindingFlags.NonPublic | BindingFlags.Static, [typeof(DisplayedValue)]);
-
-    static readonly FieldInfo? DisplayListeners = typeof(Formatter).GetField(
-        "OnFormatterEvent", BindingFlags.NonPublic | BindingFlags.Static);
-
     readonly TimeSpan interval;
     readonly Stopwatch sinceLastShown = new();
     DisplayedValue? shown;
@@ -48,8 +41,8 @@ public sealed class NotebookProgress
         return new NotebookProgress(TimeSpan.FromSeconds(secondsBetweenUpdates)).Report;
     }
 
-    /// <summary>True inside a notebook kernel (something listens for displayed values), where the line redraws in place.</summary>
-    public static bool InNotebook => RaiseDisplay is not null && DisplayListeners?.GetValue(null) is Delegate;
+    /// <summary>True while a notebook cell runs (there is a kernel invocation context), where the line redraws in place.</summary>
+    public static bool InNotebook => KernelInvocationContext.Current is not null;
 
     /// <summary>Shows <paramref name="progress"/> if enough time has passed or its epoch just ended.</summary>
     void Report(TrainingProgress progress)
@@ -60,22 +53,17 @@ public sealed class NotebookProgress
         sinceLastShown.Restart();
 
         string text = progress.ToString();
-        if (InNotebook)
-            Redraw(text);
+        if (KernelInvocationContext.Current is { } cell)
+            Redraw(cell, text);
         else if (epochEnded)
             Console.WriteLine(text);
     }
 
-    void Redraw(string text)
+    void Redraw(KernelInvocationContext cell, string text)
     {
         if (shown is null)
-        {
-            shown = new DisplayedValue(text, FormattedValue.CreateManyFromObject(text, "text/plain"));
-            RaiseDisplay!.Invoke(null, [shown]);
-        }
+            shown = KernelInvocationContextExtensions.Display(cell, text, "text/plain");   // not System.DisplayExtensions.Display
         else
-        {
             shown.Update(text);
-        }
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.DotNet.Interactive.Formatting;
 
-namespace Segmentation.Visualisation;
+namespace Segmentation.Interactive;
 
 /// <summary>Formats values of type <typeparamref name="T"/> for one MIME type in notebooks, with a function that returns the text.</summary>
 internal sealed class TextFormatter<T>(string mimeType, Func<T, string> format) : ITypeFormatter
