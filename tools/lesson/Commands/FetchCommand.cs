@@ -1,3 +1,4 @@
+using Segmentation.Data;
 using Segmentation.Fetch;
 
 namespace Lesson.Tool.Commands;
