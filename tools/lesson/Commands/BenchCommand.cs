@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Segmentation.Models;
 using Segmentation.Training;
@@ -7,25 +8,31 @@ namespace Lesson.Tool.Commands;
 /// <summary>`lesson bench train [--model unet] [--size 256] [--batch 8] [--steps 20] [--json]`: training-step timings.</summary>
 public static class BenchCommand
 {
-    public static int Execute(string[] args)
+    static readonly Option<string> Model = CliOptions.Choice("--model", ModelCatalog.Names, "unet", "model", "the network to time");
+    static readonly Option<int> Size = CliOptions.PositiveInt("--size", 256, "image side in pixels");
+    static readonly Option<int> Batch = CliOptions.PositiveInt("--batch", 8, "images per training step");
+    static readonly Option<int> Steps = CliOptions.PositiveInt("--steps", 20, "training steps to time");
+    static readonly Option<bool> Json = CliOptions.Flag("--json", "print the timings as one JSON line");
+
+    /// <summary>`lesson bench train`.</summary>
+    public static Command Create()
     {
-        if (args.Length == 0 || args[0] != "train")
-        {
-            Console.Error.WriteLine("usage: lesson bench train [--model unet] [--size 256] [--batch 8] [--steps 20] [--json]");
-            return 2;
-        }
-        var options = CommandOptions.Parse(args[1..], flags: ["--json"], values: ["--model", "--size", "--batch", "--steps"]);
-        string modelName = options.Value("--model", "unet");
-        int size = options.Int("--size", 256);
-        int batch = options.Int("--batch", 8);
-        int steps = options.Int("--steps", 20);
-        if (!ModelCatalog.Names.Contains(modelName))
-            throw new UsageException($"unknown model '{modelName}'. Available: {string.Join(", ", ModelCatalog.Names)}.");
+        var command = new Command("train", "Median training-step time and peak memory, on random images.") { Model, Size, Batch, Steps, Json };
+        command.SetAction(Execute);
+        return command;
+    }
+
+    static int Execute(ParseResult parsed)
+    {
+        string modelName = parsed.GetValue(Model)!;
+        int size = parsed.GetValue(Size);
+        int batch = parsed.GetValue(Batch);
+        int steps = parsed.GetValue(Steps);
 
         Seeds.Set(1);
         using var model = ModelCatalog.Create(modelName);
         var timings = StepBenchmark.Run(model, size, batch, steps);
-        if (options.Has("--json"))
+        if (parsed.GetValue(Json))
         {
             Console.WriteLine(JsonSerializer.Serialize(new
             {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Segmentation.Native;
 
@@ -6,9 +7,17 @@ namespace Lesson.Tool.Commands;
 /// <summary>`lesson doctor [--json]`: checks that TorchSharp loads and says which device training will use.</summary>
 public static class DoctorCommand
 {
-    public static int Execute(string[] args)
+    static readonly Option<bool> Json = CliOptions.Flag("--json", "print the report as one JSON line");
+
+    public static Command Create()
     {
-        var options = CommandOptions.Parse(args, flags: ["--json"], values: []);
+        var command = new Command("doctor", "Check that TorchSharp loads and report the device training will use.") { Json };
+        command.SetAction(Execute);
+        return command;
+    }
+
+    static int Execute(ParseResult parsed)
+    {
         TorchRuntimeInfo info;
         try
         {
@@ -22,7 +31,7 @@ public static class DoctorCommand
 
         // The libstdc++ this process really loaded: the build's decision about the fix was made from another one.
         var cpp = LoadedCppRuntime.OfThisProcess();
-        if (options.Has("--json"))
+        if (parsed.GetValue(Json))
         {
             Console.WriteLine(JsonSerializer.Serialize(new
             {

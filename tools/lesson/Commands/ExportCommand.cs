@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Segmentation.Training;
 
@@ -10,17 +11,29 @@ namespace Lesson.Tool.Commands;
 /// </summary>
 public static class ExportCommand
 {
-    public static int Execute(string[] args)
+    static readonly Option<string> CheckpointFile = CliOptions.ExistingFile("--checkpoint", "checkpoint", EvaluateCommand.CheckpointHint,
+        "the trained model (lesson train writes best.ckpt in its --out folder)");
+    static readonly Option<string> Format = CliOptions.Choice("--format", WeightsExport.FormatNames, null, "format",
+        "pytorch: a torch.save file (.pt); safetensors: a .safetensors file").MustBeGiven();
+    static readonly Option<string?> Out = CliOptions.Text("--out", "FILE", "the file to write (default: next to the checkpoint, with the format's extension)");
+    static readonly Option<bool> Json = CliOptions.Flag("--json", "print what was written as one JSON line");
+
+    public static Command Create()
     {
-        var options = CommandOptions.Parse(args, flags: ["--json"], values: ["--checkpoint", "--format", "--out"]);
-        string checkpointPath = options.ValueOrNull("--checkpoint")
-            ?? throw new UsageException("--checkpoint FILE is required (lesson train writes best.ckpt in its --out folder)");
-        string formatName = options.ValueOrNull("--format")
-            ?? throw new UsageException($"--format is required: {string.Join(" or ", WeightsExport.FormatNames)}");
-        if (!WeightsExport.FormatNames.Contains(formatName))
-            throw new UsageException($"unknown format '{formatName}'. Available: {string.Join(", ", WeightsExport.FormatNames)}.");
+        var command = new Command("export", "Write a checkpoint's weights as a state dict PyTorch loads (torch.load or safetensors).")
+        {
+            CheckpointFile, Format, Out, Json,
+        };
+        command.SetAction(Execute);
+        return command;
+    }
+
+    static int Execute(ParseResult parsed)
+    {
+        string checkpointPath = parsed.GetValue(CheckpointFile)!;
+        string formatName = parsed.GetValue(Format)!;
         var format = WeightsExport.ParseFormat(formatName);
-        string output = Path.GetFullPath(options.Value("--out", Path.ChangeExtension(checkpointPath, WeightsExport.Extension(format))));
+        string output = Path.GetFullPath(parsed.GetValue(Out) ?? Path.ChangeExtension(checkpointPath, WeightsExport.Extension(format)));
 
         CheckpointInfo info;
         try
@@ -33,7 +46,7 @@ public static class ExportCommand
             return 1;
         }
         var architecture = info.Architecture!;   // Export refuses checkpoints without one
-        if (options.Has("--json"))
+        if (parsed.GetValue(Json))
         {
             Console.WriteLine(JsonSerializer.Serialize(new
             {
