@@ -42,6 +42,23 @@ public class MadsReaderTests
     }
 
     [Fact]
+    public void The_quick_count_finds_the_same_folder_as_the_reader_and_counts_images_without_a_mask()
+    {
+        string root = MadsSample.Write(RepoPaths.NewTempFolder("mads-count"), count: 7, seed: 4);
+        string inner = Path.Combine(root, Folder, Folder);
+        File.Delete(Directory.GetFiles(Path.Combine(inner, MadsDataset.MasksFolderName)).Order().First());
+
+        var (folder, pairs, withoutMask) = MadsDataset.CountPairs(root);
+
+        Assert.Equal(inner, folder);
+        Assert.Equal(MadsDataset.FindFolders(root).DataFolder, MadsDataset.FindPairsFolder(root));
+        Assert.Equal((6, 1), (pairs, withoutMask));
+        Assert.Null(MadsDataset.FindPairsFolder(Path.Combine(inner, MadsDataset.ImagesFolderName)));
+        var none = Assert.Throws<DirectoryNotFoundException>(() => MadsDataset.CountPairs(Path.Combine(inner, MadsDataset.ImagesFolderName)));
+        Assert.Contains("expected 'images/' and 'masks/' folders side by side", none.Message);
+    }
+
+    [Fact]
     public void Pairs_by_file_name_so_each_image_gets_its_own_mask()
     {
         string data = Path.Combine(RepoPaths.NewTempFolder("mads-pairs"), Folder);
