@@ -26,6 +26,12 @@ public sealed class Trainer : IDisposable
     /// <summary>The device the model and batches live on.</summary>
     public Device Device { get; }
 
+    /// <summary>The network being trained. Predict with it through <c>Segmentation.Inference.MaskPredictor</c>.</summary>
+    public nn.Module<Tensor, Tensor> Model => model;
+
+    /// <summary>The settings this trainer uses.</summary>
+    public TrainingOptions Options => options;
+
     /// <summary>
     /// The network's catalogue name and constructor arguments, stored in checkpoints so <see cref="Checkpoint.LoadModel"/> can
     /// rebuild it; null for a network the <see cref="Models.ModelCatalog"/> does not build (its checkpoints load with <see cref="Checkpoint.Load"/>).
@@ -248,34 +254,6 @@ public sealed class Trainer : IDisposable
             counts.Add(logits, y);
         }
         return (lossSum / n, counts);
-    }
-
-    /// <summary>Logits for <paramref name="images"/> ([N,3,H,W]), on the CPU, computed in evaluation mode, batch by batch.</summary>
-    public Tensor PredictLogits(Tensor images)
-    {
-        using var noGrad = no_grad();
-        model.eval();
-        var parts = new List<Tensor>();
-        for (long start = 0; start < images.shape[0]; start += options.BatchSize)
-        {
-            using var scope = NewDisposeScope();
-            long length = Math.Min(options.BatchSize, images.shape[0] - start);
-            parts.Add(model.call(images.narrow(0, start, length).to(Device)).cpu().MoveToOuterDisposeScope());
-        }
-        var all = cat(parts, dim: 0);
-        foreach (var part in parts)
-            part.Dispose();
-        return all;
-    }
-
-    /// <summary>
-    /// Predicted masks for <paramref name="images"/>: 1 where the model's probability is above
-    /// <paramref name="threshold"/>, else 0. Shape [N, 1, H, W], on the CPU.
-    /// </summary>
-    public Tensor PredictMasks(Tensor images, double threshold = 0.5)
-    {
-        using var logits = PredictLogits(images);
-        return Inference.BinaryMask.FromLogits(logits, threshold);
     }
 
     /// <summary>The file next to <paramref name="bestPath"/> that holds the latest epoch (for resuming).</summary>
