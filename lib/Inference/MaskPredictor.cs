@@ -1,8 +1,9 @@
 using Segmentation.Data;
+using Segmentation.Loading;
 using Segmentation.Models;
-using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
+using SixLabors.ImageSharp;
 using static TorchSharp.torch;
 
 namespace Segmentation.Inference;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Segmentation.Data;
+using Segmentation.Loading;
 using Segmentation.Losses;
 using Segmentation.Metrics;
 using Segmentation.Native;

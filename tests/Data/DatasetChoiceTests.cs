@@ -1,5 +1,7 @@
-using Segmentation;
 using Segmentation.Data;
+using Segmentation.Loading;
+using Segmentation.Samples;
+using Segmentation;
 
 namespace Lesson.Tests.Data;
 

@@ -1,4 +1,5 @@
 using Segmentation.Data;
+using Segmentation.Loading;
 using static TorchSharp.torch;
 
 namespace Lesson.Tool.Commands;

@@ -1,9 +1,10 @@
 using System.Text;
-using SixLabors.ImageSharp;
+using Segmentation.Data;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp;
 
-namespace Segmentation.Data;
+namespace Segmentation.Samples;
 
 /// <summary>
 /// Writes a generated stand-in for the Segmentation Full Body MADS dataset in the archive's layout as unzipped:

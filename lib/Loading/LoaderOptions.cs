@@ -1,6 +1,6 @@
 using Segmentation.Augmentation;
 
-namespace Segmentation.Data;
+namespace Segmentation.Loading;
 
 /// <summary>How a <see cref="SegmentationLoader"/> prepares batches. Every value has a default that suits the lessons.</summary>
 public sealed record LoaderOptions

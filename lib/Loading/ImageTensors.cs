@@ -1,9 +1,10 @@
 using System.Runtime.ExceptionServices;
+using Segmentation.Data;
 using Segmentation.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Segmentation.Data;
+namespace Segmentation.Loading;
 
 /// <summary>
 /// Turns image and mask files into tensors the models take: images as float [3, size, size] in 0..1,

@@ -1,4 +1,4 @@
-namespace Segmentation.Data;
+namespace Segmentation.Augmentation;
 
 /// <summary>
 /// One image and its mask as plain float arrays, the form augmentation works on before tensors are made:

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Segmentation.Data;
 
-namespace Segmentation.Data;
+namespace Segmentation.Loading;
 
 /// <summary>What <see cref="DataBenchmark.Run"/> measured.</summary>
 /// <param name="Images">Images read per run.</param>

@@ -1,8 +1,9 @@
-using SixLabors.ImageSharp;
+using Segmentation.Data;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
+using SixLabors.ImageSharp;
 
-namespace Segmentation.Data;
+namespace Segmentation.Loading;
 
 /// <summary>
 /// Decodes image and mask files and resizes them to size x size, as plain bytes: the step every loader

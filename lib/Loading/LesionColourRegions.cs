@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Segmentation.Data;
+namespace Segmentation.Loading;
 
 /// <summary>
 /// A three-class mask made from a dermoscopy image and its lesion mask, for lessons that need more than two

@@ -1,4 +1,6 @@
-namespace Segmentation.Data;
+using Segmentation.Data;
+
+namespace Segmentation.Samples;
 
 /// <summary>
 /// Paints one made-up dermoscopy picture and its lesion mask: skin with uneven tone and a darker

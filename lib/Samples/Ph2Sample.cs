@@ -1,8 +1,9 @@
-using SixLabors.ImageSharp;
+using Segmentation.Data;
 using SixLabors.ImageSharp.Formats.Bmp;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp;
 
-namespace Segmentation.Data;
+namespace Segmentation.Samples;
 
 /// <summary>
 /// Writes a generated stand-in for PH2 in exactly the real archive's layout, so every lesson runs

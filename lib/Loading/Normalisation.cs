@@ -1,4 +1,4 @@
-namespace Segmentation.Data;
+namespace Segmentation.Loading;
 
 /// <summary>
 /// How image values are scaled before they reach a network: each channel becomes (value - mean) / std,

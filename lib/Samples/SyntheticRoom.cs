@@ -1,4 +1,4 @@
-namespace Segmentation.Data;
+namespace Segmentation.Samples;
 
 /// <summary>
 /// Paints a cluttered room behind a generated MADS person: a wall and a floor, then furniture and objects

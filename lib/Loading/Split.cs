@@ -1,4 +1,6 @@
-namespace Segmentation.Data;
+using Segmentation.Data;
+
+namespace Segmentation.Loading;
 
 /// <summary>
 /// Splits a dataset into a training part and a validation part. Every split is seeded: the same items and

@@ -1,4 +1,4 @@
-namespace Segmentation.Data;
+namespace Segmentation.Samples;
 
 /// <summary>How a generated person looks: the same all through a sequence.</summary>
 internal sealed record PersonLook(

@@ -1,8 +1,10 @@
 using System.Runtime.ExceptionServices;
+using Segmentation.Augmentation;
+using Segmentation.Data;
 using Segmentation.Native;
 using static TorchSharp.torch;
 
-namespace Segmentation.Data;
+namespace Segmentation.Loading;
 
 /// <summary>
 /// Serves a dataset as batches of tensors, images [B, 3, Size, Size] and masks [B, 1, Size, Size], epoch after

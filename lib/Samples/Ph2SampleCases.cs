@@ -1,4 +1,6 @@
-namespace Segmentation.Data;
+using Segmentation.Data;
+
+namespace Segmentation.Samples;
 
 /// <summary>
 /// Decides the cases of a generated PH2 sample: names like the real ones (IMD + three digits, with gaps),

@@ -1,6 +1,8 @@
+using Segmentation.Data;
+using Segmentation.Samples;
 using static TorchSharp.torch;
 
-namespace Segmentation.Data;
+namespace Segmentation.Loading;
 
 /// <summary>
 /// The kit's rule for which data to train on and how to split it, the same for notebooks and the <c>lesson</c> tool:

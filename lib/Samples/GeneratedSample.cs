@@ -1,4 +1,4 @@
-namespace Segmentation.Data;
+namespace Segmentation.Samples;
 
 /// <summary>
 /// Writing a generated sample safely: built in a temporary folder and renamed into place (a rename is all

@@ -1,4 +1,4 @@
-namespace Segmentation.Data;
+namespace Segmentation.Samples;
 
 /// <summary>One frame a generated MADS sample will hold, with everything needed to paint it.</summary>
 internal sealed record MadsFramePlan(string Activity, string Sequence, int Camera, int Frame, SequencePlan Plan)

@@ -1,4 +1,4 @@
-namespace Segmentation.Data;
+namespace Segmentation.Samples;
 
 /// <summary>
 /// A small float RGB canvas for painting generated samples: plain arrays (one per channel, 0..255), because
