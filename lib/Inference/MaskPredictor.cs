@@ -90,7 +90,7 @@ public sealed class MaskPredictor
         ArgumentNullException.ThrowIfNull(image);
         if (!(image.dim() == 3 || (image.dim() == 4 && image.shape[0] == 1)))
             throw new ArgumentException(
-                $"Expected one image shaped [C, H, W] (or [1, C, H, W]), got [{string.Join(", ", image.shape)}]. "
+                $"Expected one image shaped [C, H, W] (or [1, C, H, W]), got {TensorShapes.Describe(image)}. "
                 + "For a batch, predict one image at a time, e.g. images[i].", nameof(image));
         using var scope = NewDisposeScope();
         var batch = image.dim() == 3 ? image.unsqueeze(0) : image;
@@ -112,7 +112,7 @@ public sealed class MaskPredictor
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         if (images.dim() != 4)
             throw new ArgumentException(
-                $"Expected a batch of images shaped [N, C, H, W], got [{string.Join(", ", images.shape)}]. For one image, use PredictLogits.", nameof(images));
+                $"Expected a batch of images shaped [N, C, H, W], got {TensorShapes.Describe(images)}. For one image, use PredictLogits.", nameof(images));
         long count = images.shape[0], height = images.shape[2], width = images.shape[3];
         bool atInputSize = height == InputHeight && width == InputWidth;
         var parts = new List<Tensor>();

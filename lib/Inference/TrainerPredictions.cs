@@ -26,7 +26,7 @@ public static class TrainerPredictions
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentNullException.ThrowIfNull(images);
         if (images.dim() != 4)
-            throw new ArgumentException($"Expected images shaped [N, 3, H, W], got [{string.Join(", ", images.shape)}].", nameof(images));
+            throw new ArgumentException($"Expected images shaped [N, 3, H, W], got {TensorShapes.Describe(images)}.", nameof(images));
         return new MaskPredictor(trainer.Model, (int)images.shape[2], (int)images.shape[3], threshold);
     }
 }

@@ -13,10 +13,6 @@ namespace Segmentation.Loading;
 /// </summary>
 public static class ImageTensors
 {
-    // Held in a field for the life of the program: TorchSharp 0.107 can free a temporary Scalar during the call
-    // that uses it (see docs), so no number is ever passed where a Scalar is expected.
-    static readonly Scalar ByteToUnit = (1.0 / 255).ToScalar();
-
     /// <summary>An image already in memory, at its own size, as float32 [3, H, W] in 0..1.</summary>
     public static Tensor FromImage(SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24> image)
     {
@@ -102,7 +98,7 @@ public static class ImageTensors
         using var noGradients = no_grad();
         var hwc = tensor(bytes, [count, height, width, 3], ScalarType.Byte);
         var chw = hwc.to_type(ScalarType.Float32).permute(0, 3, 1, 2).contiguous();
-        return chw.mul_(ByteToUnit).MoveToOuterDisposeScope();
+        return chw.mul_(Scalars.ByteToUnit).MoveToOuterDisposeScope();
     }
 
     static void InParallel(int count, Action<int> body)

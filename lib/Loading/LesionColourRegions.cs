@@ -35,11 +35,11 @@ public static class LesionColourRegions
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(mask);
         if (image.dim() != 3 || image.shape[0] != 3)
-            throw new ArgumentException($"Expected an RGB image [3, H, W], got [{string.Join(", ", image.shape)}].", nameof(image));
+            throw new ArgumentException($"Expected an RGB image [3, H, W], got {TensorShapes.Describe(image)}.", nameof(image));
         int height = (int)image.shape[1], width = (int)image.shape[2];
         if (mask.numel() != (long)height * width || mask.shape[^1] != width || mask.shape[^2] != height)
             throw new ArgumentException(
-                $"The mask [{string.Join(", ", mask.shape)}] must be [1, {height}, {width}] or [{height}, {width}], like the image.", nameof(mask));
+                $"The mask {TensorShapes.Describe(mask)} must be [1, {height}, {width}] or [{height}, {width}], like the image.", nameof(mask));
 
         float[] rgb, lesion;
         using (NewDisposeScope())

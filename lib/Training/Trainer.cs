@@ -283,11 +283,11 @@ public sealed class Trainer : IDisposable
     static void CheckPairs(Tensor images, Tensor masks, string what)
     {
         if (images.dim() != 4 || images.shape[1] != 3)
-            throw new ArgumentException($"The {what} images have shape [{string.Join(", ", images.shape)}]; expected [N, 3, H, W] RGB images.");
+            throw new ArgumentException($"The {what} images have shape {TensorShapes.Describe(images)}; expected [N, 3, H, W] RGB images.");
         if (masks.dim() != 4 || masks.shape[1] != 1 || masks.shape[0] != images.shape[0]
             || masks.shape[2] != images.shape[2] || masks.shape[3] != images.shape[3])
-            throw new ArgumentException($"The {what} masks have shape [{string.Join(", ", masks.shape)}] but the images have "
-                + $"[{string.Join(", ", images.shape)}]; expected one [1, H, W] mask per image, the same size as the image.");
+            throw new ArgumentException($"The {what} masks have shape {TensorShapes.Describe(masks)} but the images have "
+                + $"{TensorShapes.Describe(images)}; expected one [1, H, W] mask per image, the same size as the image.");
         if (images.shape[0] == 0)
             throw new ArgumentException($"The {what} set is empty: give it at least one image.");
     }

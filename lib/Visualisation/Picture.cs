@@ -168,7 +168,7 @@ public sealed class Picture
             3 => shape,
             4 when shape[0] == 1 => shape[1..],
             _ => throw new ArgumentException(
-                $"Expected a tensor shaped [C, H, W] or [H, W] (or a batch of one), got [{string.Join(", ", shape)}].", parameter),
+                $"Expected a tensor shaped [C, H, W] or [H, W] (or a batch of one), got {TensorShapes.Describe(shape)}.", parameter),
         };
         if (chw[0] is not (1 or 3))
             throw new ArgumentException($"Expected 1 (gray) or 3 (RGB) channels, got {chw[0]}.", parameter);
