@@ -6,7 +6,7 @@
 // Every build of the kit (Debug or Release: `dotnet build`, `dotnet test`, `dotnet run --project tools/lesson`, an
 // IDE) fills one folder, lib/bin/notebook/, with the library, TorchSharp, every dependency and, on older Linux, the fixed copy of
 // TorchSharp's native library. This script finds that folder from the notebook's folder and references the core
-// (Segmentation.dll), TorchSharp and the notebook front end (Segmentation.Interactive.dll), so the `using` lines
+// (Segmentation.dll), TorchSharp, ImageSharp and the notebook front end (Segmentation.Interactive.dll), so the `using` lines
 // under the import compile, then registers the front end's formatters (pictures, charts, quizzes).
 // When the kit is not built yet it stops the cell with a sentence that says what to run: a plain #r would stop it
 // with "CS0006 Metadata file ... could not be found".
@@ -28,7 +28,9 @@
     else
     {
         var folder = System.IO.Path.Combine(kit.FullName, "lib", "bin", "notebook");
-        var assemblies = new[] { "TorchSharp.dll", "Segmentation.dll", "Segmentation.Interactive.dll" }
+        // TorchSharp and ImageSharp too: the library's methods take and return their types (Tensor, Color, Image), which
+        // notebooks then name themselves (e.g. SixLabors.ImageSharp.Color.OrangeRed).
+        var assemblies = new[] { "TorchSharp.dll", "SixLabors.ImageSharp.dll", "Segmentation.dll", "Segmentation.Interactive.dll" }
             .Select(name => System.IO.Path.Combine(folder, name)).ToArray();
         if (!assemblies.All(System.IO.File.Exists))
         {
