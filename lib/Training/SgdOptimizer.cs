@@ -10,7 +10,7 @@ namespace Segmentation.Training;
 /// </summary>
 public sealed class SgdOptimizer : OptimizerBase
 {
-    readonly Tensor[] velocities;
+    readonly FlatTensor velocities;
     readonly Scalar momentum, weightDecay;
     readonly bool decays, usesMomentum;
 
@@ -18,7 +18,7 @@ public sealed class SgdOptimizer : OptimizerBase
     public SgdOptimizer(IEnumerable<Parameter> parameters, double learningRate = 0.01, double momentum = 0.9, double weightDecay = 0)
         : base(parameters, learningRate)
     {
-        velocities = Parameters.Select(p => zeros_like(p)).ToArray();
+        velocities = NewState();
         this.momentum = momentum.ToScalar();
         this.weightDecay = weightDecay.ToScalar();
         decays = weightDecay != 0;
@@ -29,23 +29,18 @@ public sealed class SgdOptimizer : OptimizerBase
     public override string Name => "sgd";
 
     /// <inheritdoc/>
-    protected override IEnumerable<Tensor> StateTensors => velocities;
+    protected override IEnumerable<Tensor> StateTensors => velocities.Parts;
 
     /// <inheritdoc/>
     protected override void Update(int step)
     {
         using var negativeLearningRate = (-LearningRate).ToScalar();
-        for (int i = 0; i < Parameters.Length; i++)
+        foreach (var (parameter, gradient, index) in Pieces())
         {
-            using var scope = NewDisposeScope();
-            var gradient = Parameters[i].grad;
-            if (gradient is null)
-                continue;
-            if (decays)
-                gradient = gradient.add(Parameters[i], alpha: weightDecay);
+            var g = decays ? gradient.add(parameter, alpha: weightDecay) : gradient;
             if (usesMomentum)
-                gradient = velocities[i].mul_(momentum).add_(gradient, alpha: One);
-            Parameters[i].add_(gradient, alpha: negativeLearningRate);
+                g = velocities.Part(index).mul_(momentum).add_(g, alpha: One);
+            parameter.add_(g, alpha: negativeLearningRate);
         }
     }
 
@@ -54,6 +49,7 @@ public sealed class SgdOptimizer : OptimizerBase
     {
         if (disposing)
         {
+            velocities.Dispose();
             momentum.Dispose();
             weightDecay.Dispose();
         }
