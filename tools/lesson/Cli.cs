@@ -32,6 +32,7 @@ public static class Cli
                 "bench" when rest.Length > 0 && rest[0] == "memory" => MemoryBenchCommand.Execute(rest[1..]),
                 SoakCommand.ChildName => SoakCommand.ExecuteChild(rest),
                 "bench" when rest is ["data", ..] => BenchDataCommand.Execute(rest[1..]),
+                "bench" when rest is ["epoch", ..] => BenchEpochCommand.Execute(rest[1..]),
                 "data" => DataCommand.Execute(rest),
                 "bench" => BenchCommand.Execute(rest),
                 _ => UnknownCommand(args[0]),
@@ -76,7 +77,11 @@ public static class Cli
                                            download (resumable) or take a local copy, extract safely into
                                            data/PH2Dataset or data/mads and check it (MADS: Kaggle API token)
           bench train [--model unet|unet-double|segnet] [--size 256] [--batch 8] [--steps 20] [--json]
-                                           median training-step time and peak memory
+                      [--compare-python [--rounds 3] [--python python3]]
+                                           median training-step time and peak memory; with --compare-python,
+                                           the same steps in PyTorch, taking turns, and the kit/PyTorch ratio
+          bench epoch [--model unet|segnet] [--size 128] [--batch 8] [--epochs 3] [--json] [--compare-python ...]
+                                           loading and epoch times of `train`'s default training on PH2
           bench soak [--runs 6] [--steps 2000] [--path kit|torchsharp] [--json]
                                            train under constant garbage collection; count aborts
           bench memory [--epochs 20] [--size 128] [--model unet] [--json]

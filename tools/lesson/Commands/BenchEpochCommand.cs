@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Segmentation.Losses;
+using Segmentation.Models;
+using Segmentation.Native;
+using Segmentation.Training;
+
+namespace Lesson.Tool.Commands;
+
+/// <summary>
+/// `lesson bench epoch [--model unet] [--size 128] [--batch 8] [--epochs 3] [--json]`: the time of `lesson train`'s default
+/// training on PH2 (the generated sample when the real dataset is not in data/): loading the images, then each epoch with
+/// its validation and checkpoint. With `--compare-python [--rounds 3] [--python python3]`, the same in PyTorch
+/// (tools/bench/pytorch_step.py epoch), each side in a fresh process, taking turns.
+/// </summary>
+public static class BenchEpochCommand
+{
+    public static int Execute(string[] args)
+    {
+        var options = CommandOptions.Parse(args, flags: ["--json", "--compare-python"],
+            values: ["--model", "--size", "--batch", "--epochs", "--rounds", "--python"]);
+        string modelName = options.Value("--model", "unet");
+        int size = options.Int("--size", 128), batch = options.Int("--batch", 8), epochs = options.Int("--epochs", 3);
+        if (modelName is not ("unet" or "segnet"))
+            throw new UsageException($"bench epoch times the lesson's unet or segnet, not '{modelName}'.");
+        if (epochs < 1)
+            throw new UsageException("--epochs must be at least 1.");
+        return options.Has("--compare-python")
+            ? Compare(options, modelName, size, batch, epochs)
+            : Measure(modelName, size, batch, epochs, options.Has("--json"));
+    }
+
+    static int Measure(string modelName, int size, int batch, int epochs, bool json)
+    {
+        const int seed = 1;
+        var clock = Stopwatch.StartNew();
+        using var data = TrainingDataChoice.Load("ph2", null, size, seed);
+        double loadSeconds = clock.Elapsed.TotalSeconds;
+
+        string folder = Directory.CreateTempSubdirectory("lesson-bench-epoch-").FullName;
+        try
+        {
+            Seeds.Set(seed);
+            using var model = ModelCatalog.Create(modelName);
+            // The options `lesson train` uses, checkpoints included.
+            var trainingOptions = new TrainingOptions
+            {
+                Epochs = epochs, BatchSize = batch, Seed = seed, CheckpointPath = Path.Combine(folder, "best.ckpt"),
+                Schedule = LearningRateSchedule.Cosine(), Loss = LossCatalog.Create("bce"),
+            };
+            using var trainer = new Trainer(model, trainingOptions);
+            var history = trainer.Fit(data.TrainImages, data.TrainMasks, data.ValidationImages, data.ValidationMasks);
+            var seconds = history.Select(h => h.Seconds).ToArray();
+            if (json)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new
+                {
+                    model = modelName, size, batch, epochs, threads = TorchRuntime.Describe().Threads,
+                    train_images = data.TrainCount, validation_images = data.ValidationCount, data = data.Folder,
+                    load_s = Math.Round(loadSeconds, 3),
+                    median_epoch_s = Math.Round(PythonBench.Median(seconds), 3),
+                    epochs_s = seconds.Select(s => Math.Round(s, 3)),
+                    validation_dice = history.Select(h => Math.Round(h.ValidationDice, 4)),
+                }));
+            }
+            else
+            {
+                Console.WriteLine($"{modelName} {size}x{size} batch {batch} on {data.TrainCount}+{data.ValidationCount} images from {data.Folder}: "
+                    + $"loading {loadSeconds:F2} s, median epoch {PythonBench.Median(seconds):F2} s (validation and checkpoint included); "
+                    + $"epochs {string.Join(", ", seconds.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} s");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        return 0;
+    }
+
+    static int Compare(CommandOptions options, string modelName, int size, int batch, int epochs)
+    {
+        int rounds = options.Int("--rounds", 3);
+        if (rounds < 1)
+            throw new UsageException("--rounds must be at least 1.");
+        string python = options.Value("--python", "python3");
+        if (PythonBench.Problem(python) is string problem)
+        {
+            Console.Error.WriteLine($"lesson bench epoch --compare-python: {problem}");
+            return 3;
+        }
+        bool json = options.Has("--json");
+        string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+        string[] shared = ["--model", modelName, "--size", Text(size), "--batch", Text(batch), "--epochs", Text(epochs)];
+
+        // The same folder and validation size for both sides (made here first if the generated sample is missing).
+        var (folder, _) = TrainingDataChoice.Locate("ph2", null);
+        int validationCount = TrainingDataChoice.SplitCases("ph2", folder, seed: 1).Validation.Count;
+        int threads = TorchRuntime.Describe().Threads;
+        var kit = new List<(double Load, double Epoch)>();
+        var pytorch = new List<(double Load, double Epoch)>();
+        string pytorchVersion = "";
+        for (int round = 1; round <= rounds; round++)
+        {
+            JsonElement? kitResult = null, pytorchResult = null;
+            foreach (bool kitTurn in round % 2 == 1 ? new[] { true, false } : [false, true])
+            {
+                if (kitTurn)
+                    kitResult = PythonBench.RunKit(["bench", "epoch", .. shared, "--json"]);
+                else
+                {
+                    pytorchResult = PythonBench.RunPython(python, ["epoch", folder, .. shared, "--validation", Text(validationCount),
+                        "--threads", Text(threads)]);
+                    pytorchVersion = pytorchResult.Value.GetProperty("pytorch").GetString() ?? "";
+                }
+            }
+            var k = (kitResult!.Value.GetProperty("load_s").GetDouble(), kitResult.Value.GetProperty("median_epoch_s").GetDouble());
+            var p = (pytorchResult!.Value.GetProperty("load_s").GetDouble(), pytorchResult.Value.GetProperty("median_epoch_s").GetDouble());
+            kit.Add(k);
+            pytorch.Add(p);
+            if (!json)
+                Console.WriteLine($"round {round}/{rounds}: loading kit {k.Item1:F2} s, PyTorch {p.Item1:F2} s; "
+                    + $"median epoch kit {k.Item2:F2} s, PyTorch {p.Item2:F2} s, ratio {k.Item2 / p.Item2:F2}");
+        }
+
+        double epochRatio = PythonBench.Median(kit.Zip(pytorch, (k, p) => k.Epoch / p.Epoch));
+        double loadRatio = PythonBench.Median(kit.Zip(pytorch, (k, p) => k.Load / p.Load));
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                model = modelName, size, batch, epochs, rounds, pytorch = pytorchVersion,
+                kit_load_s = Math.Round(PythonBench.Median(kit.Select(k => k.Load)), 3),
+                pytorch_load_s = Math.Round(PythonBench.Median(pytorch.Select(p => p.Load)), 3),
+                load_ratio = Math.Round(loadRatio, 3),
+                kit_median_epoch_s = Math.Round(PythonBench.Median(kit.Select(k => k.Epoch)), 3),
+                pytorch_median_epoch_s = Math.Round(PythonBench.Median(pytorch.Select(p => p.Epoch)), 3),
+                epoch_ratio = Math.Round(epochRatio, 3),
+            }));
+        }
+        else
+        {
+            Console.WriteLine($"{modelName} {size}x{size} batch {batch}, {rounds} rounds: loading kit {PythonBench.Median(kit.Select(k => k.Load)):F2} s, "
+                + $"PyTorch {pytorchVersion} {PythonBench.Median(pytorch.Select(p => p.Load)):F2} s (ratio {loadRatio:F2}); median epoch kit "
+                + $"{PythonBench.Median(kit.Select(k => k.Epoch)):F2} s, PyTorch {PythonBench.Median(pytorch.Select(p => p.Epoch)):F2} s "
+                + $"(kit/PyTorch {epochRatio:F2}, median of the rounds' ratios)");
+        }
+        return 0;
+    }
+}
