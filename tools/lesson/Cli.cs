@@ -77,7 +77,7 @@ public static class Cli
                                            download (resumable) or take a local copy, extract safely into
                                            data/PH2Dataset or data/mads and check it (MADS: Kaggle API token)
           bench train [--model unet|unet-double|segnet] [--size 256] [--batch 8] [--steps 20] [--json]
-                      [--compare-python [--rounds 3] [--python python3]]
+                      [--compare-python [--rounds 3] [--python PATH]]
                                            median training-step time and peak memory; with --compare-python,
                                            the same steps in PyTorch, taking turns, and the kit/PyTorch ratio
           bench epoch [--model unet|segnet] [--size 128] [--batch 8] [--epochs 3] [--json] [--compare-python ...]

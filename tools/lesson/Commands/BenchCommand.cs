@@ -8,13 +8,13 @@ namespace Lesson.Tool.Commands;
 
 /// <summary>
 /// `lesson bench train [--model unet] [--size 256] [--batch 8] [--steps 20] [--json]`: training-step timings.
-/// With `--compare-python [--rounds 3] [--python python3]`: the same steps in PyTorch (tools/bench/pytorch_step.py),
+/// With `--compare-python [--rounds 3] [--python PATH]`: the same steps in PyTorch (tools/bench/pytorch_step.py),
 /// each side in a fresh process, taking turns, and the ratio of the medians.
 /// </summary>
 public static class BenchCommand
 {
     const string Usage = "usage: lesson bench train [--model unet] [--size 256] [--batch 8] [--steps 20] [--json] "
-        + "[--compare-python [--rounds 3] [--python python3]]";
+        + "[--compare-python [--rounds 3] [--python PATH]]";
 
     public static int Execute(string[] args)
     {
@@ -67,8 +67,8 @@ public static class BenchCommand
         int rounds = options.Int("--rounds", 3);
         if (rounds < 1)
             throw new UsageException("--rounds must be at least 1.");
-        string python = options.Value("--python", "python3");
-        if (PythonBench.Problem(python) is string problem)
+        var (found, problem) = PythonBench.Find(options.ValueOrNull("--python"));
+        if (found is not string python)
         {
             Console.Error.WriteLine($"lesson bench train --compare-python: {problem}");
             return 3;

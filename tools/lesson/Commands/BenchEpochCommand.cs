@@ -11,7 +11,7 @@ namespace Lesson.Tool.Commands;
 /// <summary>
 /// `lesson bench epoch [--model unet] [--size 128] [--batch 8] [--epochs 3] [--json]`: the time of `lesson train`'s default
 /// training on PH2 (the generated sample when the real dataset is not in data/): loading the images, then each epoch with
-/// its validation and checkpoint. With `--compare-python [--rounds 3] [--python python3]`, the same in PyTorch
+/// its validation and checkpoint. With `--compare-python [--rounds 3] [--python PATH]`, the same in PyTorch
 /// (tools/bench/pytorch_step.py epoch), each side in a fresh process, taking turns.
 /// </summary>
 public static class BenchEpochCommand
@@ -83,8 +83,8 @@ public static class BenchEpochCommand
         int rounds = options.Int("--rounds", 3);
         if (rounds < 1)
             throw new UsageException("--rounds must be at least 1.");
-        string python = options.Value("--python", "python3");
-        if (PythonBench.Problem(python) is string problem)
+        var (found, problem) = PythonBench.Find(options.ValueOrNull("--python"));
+        if (found is not string python)
         {
             Console.Error.WriteLine($"lesson bench epoch --compare-python: {problem}");
             return 3;

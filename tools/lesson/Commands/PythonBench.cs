@@ -17,8 +17,28 @@ static class PythonBench
     // glibc's environment settings, so that neither side pays for page faults the other avoids.
     const string MallocTunables = "glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=1073741824";
 
+    /// <summary>
+    /// The interpreter to use: <paramref name="requested"/> when given, else the first of python3 on the PATH and the system's
+    /// /usr/bin/python3 (where Linux distributions install their torch package) that can import torch. Null and a message
+    /// saying how to install PyTorch when none can.
+    /// </summary>
+    public static (string? Python, string? Problem) Find(string? requested)
+    {
+        string[] candidates = requested is not null ? [requested]
+            : OperatingSystem.IsWindows() ? ["python"] : ["python3", "/usr/bin/python3"];
+        string? firstProblem = null;
+        foreach (string python in candidates.Distinct())
+        {
+            string? problem = Problem(python);
+            if (problem is null)
+                return (python, null);
+            firstProblem ??= problem;
+        }
+        return (null, firstProblem);
+    }
+
     /// <summary>Null when <paramref name="python"/> can import torch and numpy; otherwise what is missing and how to install it.</summary>
-    public static string? Problem(string python)
+    static string? Problem(string python)
     {
         if (!File.Exists(ScriptPath))
             return $"the PyTorch script is missing from {ScriptPath}; rebuild the tool (dotnet build tools/lesson).";
