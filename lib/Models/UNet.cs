@@ -109,7 +109,7 @@ public sealed class UNet : Module<Tensor, Tensor>, ISegmentationModel
         for (int i = 0; i < decoder.Count; i++)
         {
             var skip = skips[skips.Count - 1 - i];
-            x = decoder[i].call(cat([upsample.call(x), skip], dim: 1));
+            x = decoder[i].call(cat([ChannelsLast.Call(upsample, x), skip], dim: 1));
         }
         return Blocks == BlockStyle.Lesson ? LessonHead(x, skips[0]) : head.call(x);
     }
@@ -127,7 +127,7 @@ public sealed class UNet : Module<Tensor, Tensor>, ISegmentationModel
         using var weightBelow = head.weight!.narrow(1, 0, fromBelow);
         using var weightSkip = head.weight!.narrow(1, fromBelow, skip.shape[1]);
         using var below = nn.functional.conv2d(x, weightBelow);
-        using var upsampled = upsample.call(below);
+        using var upsampled = ChannelsLast.Call(upsample, below);
         using var beside = nn.functional.conv2d(skip, weightSkip, head.bias);
         return upsampled.add(beside, alpha: ModelScalars.One);
     }
