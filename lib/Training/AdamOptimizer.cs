@@ -13,8 +13,8 @@ namespace Segmentation.Training;
 /// </summary>
 public sealed class AdamOptimizer : OptimizerBase
 {
-    readonly FlatTensor firstMoments;   // running mean of gradients
-    readonly FlatTensor secondMoments;  // running mean of squared gradients
+    readonly Tensor[] firstMoments;   // running mean of gradients
+    readonly Tensor[] secondMoments;  // running mean of squared gradients
     readonly double beta1, beta2;
     readonly Scalar beta1Scalar, oneMinusBeta1, beta2Scalar, oneMinusBeta2, epsilon, weightDecay;
     readonly bool decays;
@@ -23,8 +23,8 @@ public sealed class AdamOptimizer : OptimizerBase
     public AdamOptimizer(IEnumerable<Parameter> parameters, double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999,
         double epsilon = 1e-8, double weightDecay = 0) : base(parameters, learningRate)
     {
-        firstMoments = NewState();
-        secondMoments = NewState();
+        firstMoments = Parameters.Select(p => zeros_like(p)).ToArray();
+        secondMoments = Parameters.Select(p => zeros_like(p)).ToArray();
         this.beta1 = beta1;
         this.beta2 = beta2;
         beta1Scalar = beta1.ToScalar();
@@ -40,7 +40,7 @@ public sealed class AdamOptimizer : OptimizerBase
     public override string Name => "adam";
 
     /// <inheritdoc/>
-    protected override IEnumerable<Tensor> StateTensors => firstMoments.Parts.Concat(secondMoments.Parts);
+    protected override IEnumerable<Tensor> StateTensors => firstMoments.Concat(secondMoments);
 
     /// <inheritdoc/>
     protected override void Update(int step)
@@ -49,15 +49,18 @@ public sealed class AdamOptimizer : OptimizerBase
         double biasCorrection2 = 1 - Math.Pow(beta2, step);
         using var negativeStepSize = (-LearningRate / biasCorrection1).ToScalar();
         using var sqrtBiasCorrection2 = Math.Sqrt(biasCorrection2).ToScalar();
-        foreach (var (parameter, gradient, index) in Pieces())
+        for (int i = 0; i < Parameters.Length; i++)
         {
-            var g = decays ? gradient.add(parameter, alpha: weightDecay) : gradient;
-            var m = firstMoments.Part(index);
-            var v = secondMoments.Part(index);
-            m.mul_(beta1Scalar).add_(g, alpha: oneMinusBeta1);
-            v.mul_(beta2Scalar).addcmul_(g, g, value: oneMinusBeta2);
-            var denominator = v.sqrt().div_(sqrtBiasCorrection2).add_(epsilon, alpha: One);
-            parameter.addcdiv_(m, denominator, value: negativeStepSize);
+            using var scope = NewDisposeScope();
+            var gradient = Parameters[i].grad;
+            if (gradient is null)
+                continue;
+            if (decays)
+                gradient = gradient.add(Parameters[i], alpha: weightDecay);
+            firstMoments[i].mul_(beta1Scalar).add_(gradient, alpha: oneMinusBeta1);
+            secondMoments[i].mul_(beta2Scalar).addcmul_(gradient, gradient, value: oneMinusBeta2);
+            var denominator = secondMoments[i].sqrt().div_(sqrtBiasCorrection2).add_(epsilon, alpha: One);
+            Parameters[i].addcdiv_(firstMoments[i], denominator, value: negativeStepSize);
         }
     }
 
@@ -65,12 +68,8 @@ public sealed class AdamOptimizer : OptimizerBase
     protected override void Dispose(bool disposing)
     {
         if (disposing)
-        {
-            firstMoments.Dispose();
-            secondMoments.Dispose();
             foreach (var s in new[] { beta1Scalar, oneMinusBeta1, beta2Scalar, oneMinusBeta2, epsilon, weightDecay })
                 s.Dispose();
-        }
         base.Dispose(disposing);
     }
 }

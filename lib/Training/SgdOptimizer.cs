@@ -10,7 +10,7 @@ namespace Segmentation.Training;
 /// </summary>
 public sealed class SgdOptimizer : OptimizerBase
 {
-    readonly FlatTensor velocities;
+    readonly Tensor[] velocities;
     readonly Scalar momentum, weightDecay;
     readonly bool decays, usesMomentum;
 
@@ -18,7 +18,7 @@ public sealed class SgdOptimizer : OptimizerBase
     public SgdOptimizer(IEnumerable<Parameter> parameters, double learningRate = 0.01, double momentum = 0.9, double weightDecay = 0)
         : base(parameters, learningRate)
     {
-        velocities = NewState();
+        velocities = Parameters.Select(p => zeros_like(p)).ToArray();
         this.momentum = momentum.ToScalar();
         this.weightDecay = weightDecay.ToScalar();
         decays = weightDecay != 0;
@@ -29,18 +29,23 @@ public sealed class SgdOptimizer : OptimizerBase
     public override string Name => "sgd";
 
     /// <inheritdoc/>
-    protected override IEnumerable<Tensor> StateTensors => velocities.Parts;
+    protected override IEnumerable<Tensor> StateTensors => velocities;
 
     /// <inheritdoc/>
     protected override void Update(int step)
     {
         using var negativeLearningRate = (-LearningRate).ToScalar();
-        foreach (var (parameter, gradient, index) in Pieces())
+        for (int i = 0; i < Parameters.Length; i++)
         {
-            var g = decays ? gradient.add(parameter, alpha: weightDecay) : gradient;
+            using var scope = NewDisposeScope();
+            var gradient = Parameters[i].grad;
+            if (gradient is null)
+                continue;
+            if (decays)
+                gradient = gradient.add(Parameters[i], alpha: weightDecay);
             if (usesMomentum)
-                g = velocities.Part(index).mul_(momentum).add_(g, alpha: One);
-            parameter.add_(g, alpha: negativeLearningRate);
+                gradient = velocities[i].mul_(momentum).add_(gradient, alpha: One);
+            Parameters[i].add_(gradient, alpha: negativeLearningRate);
         }
     }
 
@@ -49,7 +54,6 @@ public sealed class SgdOptimizer : OptimizerBase
     {
         if (disposing)
         {
-            velocities.Dispose();
             momentum.Dispose();
             weightDecay.Dispose();
         }
