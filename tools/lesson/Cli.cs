@@ -76,7 +76,7 @@ public static class Cli
           fetch ph2|mads [--from URL_OR_FILE_OR_FOLDER] [--dest DIR] [--sha256 HEX] [--kaggle-api URL]
                                            download (resumable) or take a local copy, extract safely into
                                            data/PH2Dataset or data/mads and check it (MADS: Kaggle API token)
-          bench train [--model unet|unet-double|segnet] [--size 256] [--batch 8] [--steps 20] [--json]
+          bench train [--model unet|unet-double|segnet] [--size 256] [--batch 8] [--steps 20] [--threads N] [--json]
                       [--compare-python [--rounds 3] [--python PATH]]
                                            median training-step time and peak memory; with --compare-python,
                                            the same steps in PyTorch, taking turns, and the kit/PyTorch ratio

@@ -7,13 +7,14 @@ using Segmentation.Training;
 namespace Lesson.Tool.Commands;
 
 /// <summary>
-/// `lesson bench train [--model unet] [--size 256] [--batch 8] [--steps 20] [--json]`: training-step timings.
+/// `lesson bench train [--model unet] [--size 256] [--batch 8] [--steps 20] [--threads N] [--json]`: training-step timings
+/// (--threads: libtorch's CPU threads, default one per core).
 /// With `--compare-python [--rounds 3] [--python PATH]`: the same steps in PyTorch (tools/bench/pytorch_step.py),
 /// each side in a fresh process, taking turns, and the ratio of the medians.
 /// </summary>
 public static class BenchCommand
 {
-    const string Usage = "usage: lesson bench train [--model unet] [--size 256] [--batch 8] [--steps 20] [--json] "
+    const string Usage = "usage: lesson bench train [--model unet] [--size 256] [--batch 8] [--steps 20] [--threads N] [--json] "
         + "[--compare-python [--rounds 3] [--python PATH]]";
 
     public static int Execute(string[] args)
@@ -24,13 +25,21 @@ public static class BenchCommand
             return 2;
         }
         var options = CommandOptions.Parse(args[1..], flags: ["--json", "--compare-python"],
-            values: ["--model", "--size", "--batch", "--steps", "--rounds", "--python"]);
+            values: ["--model", "--size", "--batch", "--steps", "--threads", "--rounds", "--python"]);
         string modelName = options.Value("--model", "unet");
         int size = options.Int("--size", 256);
         int batch = options.Int("--batch", 8);
         int steps = options.Int("--steps", 20);
         if (!ModelCatalog.Names.Contains(modelName))
             throw new UsageException($"unknown model '{modelName}'. Available: {string.Join(", ", ModelCatalog.Names)}.");
+        TorchRuntime.EnsureLoaded();
+        if (options.ValueOrNull("--threads") is not null)
+        {
+            int threads = options.Int("--threads", 0);
+            if (threads < 1)
+                throw new UsageException("--threads must be at least 1.");
+            TorchSharp.torch.set_num_threads(threads);   // for this process; the comparison hands it to both sides
+        }
         if (options.Has("--compare-python"))
             return CompareWithPython(options, modelName, size, batch, steps);
 
@@ -76,7 +85,7 @@ public static class BenchCommand
         bool json = options.Has("--json");
         int threads = TorchRuntime.Describe().Threads;
         string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-        string[] shared = ["--model", modelName, "--size", Text(size), "--batch", Text(batch), "--steps", Text(steps)];
+        string[] shared = ["--model", modelName, "--size", Text(size), "--batch", Text(batch), "--steps", Text(steps), "--threads", Text(threads)];
 
         var kit = new List<double>();
         var pytorch = new List<double>();
@@ -91,7 +100,7 @@ public static class BenchCommand
                     kitSeconds = PythonBench.RunKit(["bench", "train", .. shared, "--json"]).GetProperty("median_step_s").GetDouble();
                 else
                 {
-                    var result = PythonBench.RunPython(python, ["step", .. shared, "--threads", Text(threads)]);
+                    var result = PythonBench.RunPython(python, ["step", .. shared]);
                     pytorchSeconds = result.GetProperty("median_step_s").GetDouble();
                     pytorchVersion = result.GetProperty("pytorch").GetString() ?? "";
                 }
