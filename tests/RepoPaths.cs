@@ -7,7 +7,8 @@ static class RepoPaths
 
     public static string ToolDll => Path.Combine(Root, "tools", "lesson", "bin", Configuration, "net10.0", "lesson.dll");
 
-    public static string LibOutput => Path.Combine(Root, "lib", "bin", Configuration, "net10.0");
+    /// <summary>lib/bin/notebook: the one folder every build of the library fills, whatever the configuration.</summary>
+    public static string LibOutput => Path.Combine(Root, "lib", "bin", "notebook");
 
     static string Configuration => AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
 

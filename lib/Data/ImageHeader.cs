@@ -7,7 +7,7 @@ namespace Segmentation.Data;
 /// <see cref="Read"/> also checks that the file is complete, so a damaged or hostile file is turned
 /// away with a clear message before a decoder (and its memory) ever sees it.
 /// </summary>
-/// <param name="Format">"BMP" or "PNG", the two formats the datasets use.</param>
+/// <param name="Format">"BMP", "PNG" or "JPEG": the formats the datasets use (BMP, PNG) and that photos come in (JPEG).</param>
 /// <param name="Width">Width in pixels.</param>
 /// <param name="Height">Height in pixels.</param>
 public sealed record ImageHeader(string Format, int Width, int Height)
@@ -20,12 +20,14 @@ public sealed record ImageHeader(string Format, int Width, int Height)
 
     static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
+    static ReadOnlySpan<byte> JpegSignature => [0xFF, 0xD8, 0xFF];
+
     /// <summary>
-    /// Reads the header of a BMP or PNG file and checks that the file is complete.
+    /// Reads the header of a BMP, PNG or JPEG file and checks that the file is complete.
     /// </summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="BadFileException">
-    /// The file is empty, is not a BMP or PNG, declares an impossible or too large size, or is cut off.
+    /// The file is empty, is not a BMP, PNG or JPEG, declares an impossible or too large size, or is cut off.
     /// The message names the file, says what is wrong and what to do.
     /// </exception>
     public static ImageHeader Read(string path)
@@ -41,13 +43,14 @@ public sealed record ImageHeader(string Format, int Width, int Height)
         start = start[..length];
         return start.StartsWith(PngSignature) ? ReadPng(path, file, start)
             : start.Length >= 2 && start[0] == 'B' && start[1] == 'M' ? ReadBmp(path, file, start)
+            : start.StartsWith(JpegSignature) ? JpegHeader.Read(path, file)
             : throw new BadFileException(path,
-                $"'{path}' is not a BMP or PNG image (its first bytes are not a BMP or PNG signature), and the datasets " +
-                "hold only those formats. Remove the file from the dataset folder, or convert it to PNG.");
+                $"'{path}' is not a BMP, PNG or JPEG image (its first bytes are none of their signatures), and the kit " +
+                "reads only those formats. Remove the file from the folder, or convert it to PNG.");
     }
 
     /// <summary>Checked before anything else about the pixels: an absurd size is the clearest sign of a hostile file.</summary>
-    static void RequireSensibleSize(string path, long width, long height)
+    internal static void RequireSensibleSize(string path, long width, long height)
     {
         if (width * height > MaxPixels)
             throw new BadFileException(path,
@@ -131,9 +134,9 @@ public sealed record ImageHeader(string Format, int Width, int Height)
         }
     }
 
-    static BadFileException CutOff(string path, string detail) =>
+    internal static BadFileException CutOff(string path, string detail) =>
         new(path, $"'{path}' is cut off: {detail}. Download or extract the dataset again, or remove the file.");
 
-    static BadFileException Damaged(string path, string what) =>
+    internal static BadFileException Damaged(string path, string what) =>
         new(path, $"'{path}' {what}: it is not a usable image. Download or extract the dataset again, or remove the file.");
 }

@@ -31,4 +31,10 @@ public sealed record LoaderOptions
     /// so later epochs skip decoding. Turn off for datasets larger than memory.
     /// </summary>
     public bool CacheDecoded { get; init; } = true;
+
+    /// <summary>
+    /// At most this many threads decode the next batch while the network trains on the current one. Default: half the
+    /// cores (at least 1), because libtorch trains on the same cores and decoding on all of them slows both down.
+    /// </summary>
+    public int DecodeThreads { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
 }

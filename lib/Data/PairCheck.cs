@@ -1,7 +1,7 @@
 namespace Segmentation.Data;
 
 /// <summary>
-/// Checks one image/mask pair before it is used: both files exist and are complete BMP or PNG images,
+/// Checks one image/mask pair before it is used: both files exist and are complete BMP, PNG or JPEG images,
 /// and the mask has exactly the image's size (a resized or foreign mask would be silently misaligned).
 /// </summary>
 internal static class PairCheck

@@ -7,7 +7,9 @@ namespace Segmentation.Data;
 /// <summary>
 /// Serves a dataset as batches of tensors, images [B, 3, Size, Size] and masks [B, 1, Size, Size], epoch after
 /// epoch: shuffled, augmented and normalised as <see cref="LoaderOptions"/> says. While the network trains on
-/// one batch, the next is decoded on other cores, so training rarely waits for files.
+/// one batch, the next is decoded in the background (on at most <see cref="LoaderOptions.DecodeThreads"/> threads),
+/// so training rarely waits for files. When the caller stops early (a <c>break</c>, or an exception in its loop),
+/// the background work is cancelled and awaited before the loop is left: nothing keeps reading files afterwards.
 /// </summary>
 /// <example>
 /// <code>
@@ -19,7 +21,11 @@ public sealed class SegmentationLoader
 {
     readonly IReadOnlyList<ISegmentationPair> pairs;
     readonly LoaderOptions options;
-    readonly (byte[] Rgb, byte[] Mask)?[] cache;
+    // A class, not a struct: a reference is written in one piece, so a thread reading the cache while another fills
+    // it sees either nothing or a whole entry, never an image from one write and a mask from another.
+    readonly DecodedPixels?[] cache;
+
+    sealed record DecodedPixels(byte[] Rgb, byte[] Mask);
 
     /// <summary>Prepares to serve <paramref name="pairs"/>; nothing is read until the first batch is asked for.</summary>
     public SegmentationLoader(IEnumerable<ISegmentationPair> pairs, LoaderOptions? options = null)
@@ -30,7 +36,8 @@ public sealed class SegmentationLoader
             throw new ArgumentException("There are no image/mask pairs to load.", nameof(pairs));
         ArgumentOutOfRangeException.ThrowIfLessThan(this.options.Size, 1, "options.Size");
         ArgumentOutOfRangeException.ThrowIfLessThan(this.options.BatchSize, 1, "options.BatchSize");
-        cache = new (byte[], byte[])?[this.pairs.Count];
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.options.DecodeThreads, 1, "options.DecodeThreads");
+        cache = new DecodedPixels?[this.pairs.Count];
     }
 
     /// <summary>Width and height of every image and mask served.</summary>
@@ -54,17 +61,35 @@ public sealed class SegmentationLoader
             yield break;
         TorchRuntime.EnsureLoaded();
         int size = options.Size;
-        var next = Task.Run(() => Assemble(batches[0], epoch));
-        for (int b = 0; b < batches.Length; b++)
+        using var stop = new CancellationTokenSource();
+        var next = Task.Run(() => Assemble(batches[0], epoch, stop.Token));
+        try
         {
-            var (images, masks) = next.GetAwaiter().GetResult();
-            if (b + 1 < batches.Length)
+            for (int b = 0; b < batches.Length; b++)
             {
-                var upcoming = batches[b + 1];
-                next = Task.Run(() => Assemble(upcoming, epoch)); // decoded while the caller trains on this batch
+                var (images, masks) = next.GetAwaiter().GetResult();
+                if (b + 1 < batches.Length)
+                {
+                    var upcoming = batches[b + 1];
+                    next = Task.Run(() => Assemble(upcoming, epoch, stop.Token)); // decoded while the caller trains on this batch
+                }
+                int count = batches[b].Length;
+                yield return (tensor(images, [count, 3, size, size]), tensor(masks, [count, 1, size, size]));
             }
-            int count = batches[b].Length;
-            yield return (tensor(images, [count, 3, size, size]), tensor(masks, [count, 1, size, size]));
+        }
+        finally
+        {
+            // Runs when the caller's loop ends in any way. After a break or an exception the next batch may still be
+            // decoding: stop it, and wait, so no file is read after the loop and no error is left unobserved.
+            stop.Cancel();
+            try
+            {
+                next.Wait();
+            }
+            catch (AggregateException)
+            {
+                // A batch nobody will take: its cancellation, or an error in a file it was reading, no longer matters.
+            }
         }
     }
 
@@ -84,14 +109,16 @@ public sealed class SegmentationLoader
         return order;
     }
 
-    (float[] Images, float[] Masks) Assemble(int[] indices, int epoch)
+    (float[] Images, float[] Masks) Assemble(int[] indices, int epoch, CancellationToken cancel)
     {
         int plane = options.Size * options.Size;
         var images = new float[indices.Length * 3 * plane];
         var masks = new float[indices.Length * plane];
+        // Bounded: libtorch's own threads train on the same cores while this batch decodes.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.DecodeThreads, CancellationToken = cancel };
         try
         {
-            Parallel.For(0, indices.Length, i =>
+            Parallel.For(0, indices.Length, parallel, i =>
             {
                 var example = Example(indices[i], epoch);
                 options.Normalisation.Apply(example.Image);
@@ -108,11 +135,15 @@ public sealed class SegmentationLoader
 
     ImageAndMask Decode(int index)
     {
-        var (rgb, mask) = cache[index] ?? (ResizedPixels.ReadImage(pairs[index].ImagePath, options.Size),
-            ResizedPixels.ReadMask(pairs[index].MaskPath, options.Size, pairs[index].MaskRule));
-        if (options.CacheDecoded)
-            cache[index] = (rgb, mask); // each index is decoded by one thread at a time, and the arrays are never changed
-        return ImageAndMask.FromBytes(rgb, mask, options.Size, options.Size);
+        var pixels = Volatile.Read(ref cache[index]);
+        if (pixels is null)
+        {
+            pixels = new DecodedPixels(ResizedPixels.ReadImage(pairs[index].ImagePath, options.Size),
+                ResizedPixels.ReadMask(pairs[index].MaskPath, options.Size, pairs[index].MaskRule));
+            if (options.CacheDecoded)
+                Volatile.Write(ref cache[index], pixels);   // the arrays are never changed after this
+        }
+        return ImageAndMask.FromBytes(pixels.Rgb, pixels.Mask, options.Size, options.Size);
     }
 
     /// <summary>A seed per (loader seed, epoch, example), so examples augment the same whichever thread takes them.</summary>

@@ -18,4 +18,10 @@ static class ModelArguments
                 nameof(widths));
         return widths.ToArray();
     }
+
+    /// <summary>Refuses a block style that is not one of <see cref="BlockStyle"/>'s values (e.g. a number cast to it, or read from a damaged file).</summary>
+    public static BlockStyle Blocks(BlockStyle blocks, string modelName) =>
+        Enum.IsDefined(blocks)
+            ? blocks
+            : throw new ArgumentOutOfRangeException(nameof(blocks), blocks, $"{modelName}: blocks must be BlockStyle.Lesson or BlockStyle.Double.");
 }

@@ -54,7 +54,7 @@ public sealed class UNet : Module<Tensor, Tensor>, ISegmentationModel
         Widths = ModelArguments.Widths(widths, inChannels, classes, nameof(UNet));
         InChannels = inChannels;
         Classes = classes;
-        Blocks = blocks;
+        Blocks = ModelArguments.Blocks(blocks, nameof(UNet));
 
         long previous = inChannels;
         foreach (long width in Widths)

@@ -83,10 +83,12 @@ public static class TorchRuntime
     {
         string detail = error.InnerException?.Message ?? error.Message;
         string advice = detail.Contains("GLIBCXX", StringComparison.Ordinal)
-            ? "This Linux has an older libstdc++ than TorchSharp's native library asks for. The kit's build puts a "
-              + "fixed copy next to TorchSharp.dll: build the kit with `dotnet build` (the README's commands do this) and, "
-              + "in a notebook, load the library from its build folder with #r \"../lib/bin/Debug/net10.0/Segmentation.dll\" "
-              + "instead of #r \"nuget: TorchSharp\"."
+            ? $"This process loaded {LoadedCppRuntime.OfThisProcess().Path ?? "a libstdc++"}, which is older than TorchSharp's "
+              + "native library asks for, and the copy next to TorchSharp.dll is not fixed for it. The kit's build fixes that "
+              + "copy where this machine needs it: build the kit here with `dotnet build` (the README's commands do this). If "
+              + "this process runs elsewhere than the build (a container, a notebook kernel with another LD_LIBRARY_PATH), build "
+              + "with `dotnet build -p:TorchSharpNativeFix=always`. In a notebook, load the library with "
+              + "#!import ../lib/Segmentation.csx (it references the build folder) instead of #r \"nuget: TorchSharp\"."
             : "Build the kit with `dotnet build` so the native libraries are copied next to TorchSharp.dll, then try again.";
         return $"TorchSharp's native library could not be loaded from {NativeFolder}: {detail}\n{advice}";
     }

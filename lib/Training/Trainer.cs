@@ -26,8 +26,14 @@ public sealed class Trainer : IDisposable
     /// <summary>The device the model and batches live on.</summary>
     public Device Device { get; }
 
-    /// <summary>Name and options stored in checkpoints so the model can be rebuilt (default: the model's class name, lower-case).</summary>
-    public ModelDescription Description { get; }
+    /// <summary>
+    /// The network's catalogue name and constructor arguments, stored in checkpoints so <see cref="Checkpoint.LoadModel"/> can
+    /// rebuild it; null for a network the <see cref="Models.ModelCatalog"/> does not build (its checkpoints load with <see cref="Checkpoint.Load"/>).
+    /// </summary>
+    public Models.ModelArchitecture? Architecture { get; }
+
+    /// <summary>What the run trains on (dataset, split seed, loss), stored in checkpoints; null when not given.</summary>
+    public RunMetadata? Run { get; }
 
     /// <summary>Every completed epoch, including those before a resume.</summary>
     public IReadOnlyList<EpochResult> History => history;
@@ -42,14 +48,19 @@ public sealed class Trainer : IDisposable
     public string? LastCheckpointPath => options.CheckpointPath is null ? null : LastPathFor(options.CheckpointPath);
 
     /// <summary>Prepares <paramref name="model"/> for training on <paramref name="device"/> (default: CUDA if available, else CPU).</summary>
-    public Trainer(nn.Module<Tensor, Tensor> model, TrainingOptions? options = null, Device? device = null, ModelDescription? description = null)
+    /// <param name="model">The network; it outputs logits.</param>
+    /// <param name="options">Settings (default: the lesson's).</param>
+    /// <param name="device">Where to train (default: CUDA if available, else CPU).</param>
+    /// <param name="run">What the run trains on, kept in its checkpoints (e.g. for `lesson evaluate`).</param>
+    public Trainer(nn.Module<Tensor, Tensor> model, TrainingOptions? options = null, Device? device = null, RunMetadata? run = null)
     {
         TorchRuntime.EnsureLoaded();
         this.model = model;
         this.options = options ?? new TrainingOptions();
         loss = this.options.Loss ?? ((logits, masks) => BinaryLosses.BceWithLogits(logits, masks));
         Device = device ?? TorchRuntime.DefaultDevice;
-        Description = description ?? new ModelDescription(model.GetName().ToLowerInvariant());
+        Architecture = Models.ModelCatalog.ArchitectureOf(model);
+        Run = run;
         model.to(Device);
         optimizer = this.options.Optimizer switch
         {
@@ -62,13 +73,18 @@ public sealed class Trainer : IDisposable
     /// Restores model weights, optimiser state and history from a checkpoint written by this trainer, so the next
     /// <see cref="O:Segmentation.Training.Trainer.Fit"/> continues with the following epoch exactly as an uninterrupted run would.
     /// </summary>
+    /// <exception cref="CheckpointException">
+    /// The file is not a usable checkpoint, holds another architecture, or was trained with another optimiser
+    /// (<see cref="TrainingOptions.Optimizer"/>); the model is then left as it was.
+    /// </exception>
     public CheckpointInfo Resume(string checkpointPath)
     {
         var info = Checkpoint.Load(checkpointPath, model, optimizer);
         history.Clear();
         history.AddRange(info.History);
-        bestDice = history.Count == 0 ? double.NegativeInfinity : history.Max(h => h.ValidationDice);
-        bestEpoch = history.Count == 0 ? 0 : history.First(h => h.ValidationDice == bestDice).Epoch;
+        var best = history.Where(h => double.IsFinite(h.ValidationDice)).MaxBy(h => h.ValidationDice);
+        bestDice = best?.ValidationDice ?? double.NegativeInfinity;
+        bestEpoch = best?.Epoch ?? 0;
         return info;
     }
 
@@ -139,10 +155,17 @@ public sealed class Trainer : IDisposable
                 }
             }
 
+            // A step that spoils a weight is caught by the next step's loss check; the epoch's last step has no next
+            // step, so the weights are checked here, before they are validated or saved (once per epoch: cheap).
+            if (!AllFinite(model.parameters()))
+                throw Diverged($"A weight became NaN or infinite in the last step of epoch {epoch} (step {steps})");
             var (validationLoss, counts) = Evaluate(validationImages, validationMasks);
             var result = new EpochResult(epoch, lossSum / steps, validationLoss, counts.Dice, counts.IoU, clock.Elapsed.TotalSeconds, steps,
                 optimizer.LearningRate, counts.PixelAccuracy);
             history.Add(result);
+            if (!double.IsFinite(validationLoss))
+                // Kept in History, so a report shows what happened, but never written to a checkpoint.
+                throw Diverged($"The validation loss became {validationLoss} after epoch {epoch}");
             bool improved = result.ValidationDice > bestDice;
             if (improved)
             {
@@ -183,14 +206,27 @@ public sealed class Trainer : IDisposable
         var batchLoss = loss(model.call(x), y);
         double value = batchLoss.item<float>();
         if (!double.IsFinite(value))
-            throw new TrainingDivergedException(
-                $"The training loss became {value} at epoch {epoch}, step {step}, so training stopped before the weights were spoiled. "
-                + $"Lower the learning rate (it is {optimizer.LearningRate:G3}) or check the images and masks for NaN values."
-                + (options.CheckpointPath != null && bestEpoch > 0 ? $" The best model so far (epoch {bestEpoch}) is kept in {options.CheckpointPath}." : ""));
+            throw Diverged($"The training loss became {value} at epoch {epoch}, step {step}"
+                + (step > 1 ? " (if the images are fine, the step before left a weight NaN or infinite)" : ""));
         batchLoss.backward();
         optimizer.Step();
         return value;
     }
+
+    /// <summary>True when no element of any of <paramref name="tensors"/> is NaN or infinite (one number read back for all of them).</summary>
+    static bool AllFinite(IEnumerable<Tensor> tensors)
+    {
+        using var scope = NewDisposeScope();
+        var checks = tensors.Select(t => t.isfinite().all()).ToArray();
+        return checks.Length == 0 || stack(checks).all().item<bool>();
+    }
+
+    /// <summary>Training stops at the first non-finite number; the checkpoint files keep the last good epoch.</summary>
+    TrainingDivergedException Diverged(string what) => new(
+        $"{what}, so training stopped. Lower the learning rate (it is {optimizer.LearningRate:G3}) or check the images and masks for NaN values."
+        + (options.CheckpointPath != null && bestEpoch > 0
+            ? $" The best model so far (epoch {bestEpoch}) is kept in {options.CheckpointPath}, and the last good epoch in {LastPathFor(options.CheckpointPath)}."
+            : ""));
 
     /// <summary>Mean loss and pixel counts of the model's predictions on <paramref name="images"/> against <paramref name="masks"/>.</summary>
     public (double Loss, ConfusionCounts Counts) Evaluate(Tensor images, Tensor masks)
@@ -250,10 +286,7 @@ public sealed class Trainer : IDisposable
     {
         if (options.CheckpointPath is null)
             return;
-        var modelOptions = new Dictionary<string, string>(Description.Options ?? new Dictionary<string, string>());
-        if (model is Models.ISegmentationModel segmentation)
-            modelOptions.TryAdd("widths", string.Join(",", segmentation.Widths));   // so Checkpoint.LoadModel can rebuild it
-        var info = new CheckpointInfo(Description.Name, modelOptions, imageSize,
+        var info = new CheckpointInfo(Architecture?.Name ?? model.GetName().ToLowerInvariant(), Architecture, Run, imageSize,
             history.Count, bestDice, optimizer.Name, history.ToList(), []);
         string last = LastPathFor(options.CheckpointPath);
         Checkpoint.Save(last, model, info, optimizer);
@@ -284,8 +317,3 @@ public sealed class Trainer : IDisposable
     /// <inheritdoc/>
     public void Dispose() => optimizer.Dispose();
 }
-
-/// <summary>How to rebuild a model: its catalogue name and options (e.g. widths), stored in checkpoints.</summary>
-/// <param name="Name">Model name, e.g. "unet".</param>
-/// <param name="Options">Options as text, e.g. widths = "16,32,64,128".</param>
-public sealed record ModelDescription(string Name, IReadOnlyDictionary<string, string>? Options = null);

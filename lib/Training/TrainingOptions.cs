@@ -11,20 +11,44 @@ public enum OptimizerKind
     Sgd,
 }
 
-/// <summary>Settings for <see cref="Trainer"/>. The defaults follow the original lesson (Adam, lr 1e-3, weight decay 1e-6).</summary>
+/// <summary>
+/// Settings for <see cref="Trainer"/>. The defaults follow the original lesson (Adam, lr 1e-3, weight decay 1e-6).
+/// Each value is checked as it is set, so a mistake fails where it is made, with an <see cref="ArgumentException"/>
+/// that names the setting, instead of as a division by zero or an endless loop inside training.
+/// </summary>
 public sealed record TrainingOptions
 {
-    /// <summary>Passes over the training images.</summary>
-    public int Epochs { get; init; } = 10;
+    /// <summary>Passes over the training images (0 or more; a resumed run trains until this many are complete).</summary>
+    public int Epochs
+    {
+        get;
+        init => field = value >= 0 ? value
+            : throw new ArgumentOutOfRangeException(nameof(Epochs), value, "Epochs is the number of passes over the training images: 0 or more (e.g. 10).");
+    } = 10;
 
-    /// <summary>Images per optimisation step.</summary>
-    public int BatchSize { get; init; } = 8;
+    /// <summary>Images per optimisation step (1 or more).</summary>
+    public int BatchSize
+    {
+        get;
+        init => field = value >= 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(BatchSize), value, "BatchSize is the number of images per step: at least 1 (e.g. 8).");
+    } = 8;
 
-    /// <summary>The optimiser's step size at the first epoch.</summary>
-    public double LearningRate { get; init; } = 1e-3;
+    /// <summary>The optimiser's step size at the first epoch: a positive number.</summary>
+    public double LearningRate
+    {
+        get;
+        init => field = double.IsFinite(value) && value > 0 ? value
+            : throw new ArgumentOutOfRangeException(nameof(LearningRate), value, "LearningRate must be a positive number (the lesson uses 1e-3).");
+    } = 1e-3;
 
-    /// <summary>L2 penalty on the weights.</summary>
-    public double WeightDecay { get; init; } = 1e-6;
+    /// <summary>L2 penalty on the weights: 0 (none) or a positive number.</summary>
+    public double WeightDecay
+    {
+        get;
+        init => field = double.IsFinite(value) && value >= 0 ? value
+            : throw new ArgumentOutOfRangeException(nameof(WeightDecay), value, "WeightDecay must be 0 (none) or a positive number (the lesson uses 1e-6).");
+    } = 1e-6;
 
     /// <summary>
     /// The loss to minimise, taking logits and 0/1 masks (see <see cref="LossCatalog"/>); null means binary
@@ -33,13 +57,28 @@ public sealed record TrainingOptions
     public SegmentationLoss? Loss { get; init; }
 
     /// <summary>Adam (default) or SGD.</summary>
-    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+    public OptimizerKind Optimizer
+    {
+        get;
+        init => field = Enum.IsDefined(value) ? value
+            : throw new ArgumentOutOfRangeException(nameof(Optimizer), value, "Optimizer must be OptimizerKind.Adam or OptimizerKind.Sgd.");
+    } = OptimizerKind.Adam;
 
     /// <summary>How the learning rate changes across epochs (default: constant).</summary>
-    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
+    public LearningRateSchedule Schedule
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Schedule), "Schedule cannot be null: use LearningRateSchedule.Constant for a fixed rate.");
+    } = LearningRateSchedule.Constant;
 
-    /// <summary>Stop when validation Dice has not improved for this many epochs; null trains every epoch.</summary>
-    public int? EarlyStoppingPatience { get; init; }
+    /// <summary>Stop when validation Dice has not improved for this many epochs (1 or more); null trains every epoch.</summary>
+    public int? EarlyStoppingPatience
+    {
+        get;
+        init => field = value is null or >= 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), value,
+                "EarlyStoppingPatience is how many epochs without a better validation Dice to allow: at least 1, or null to train every epoch.");
+    }
 
     /// <summary>
     /// Where to keep the best model so far (highest validation Dice), with everything needed to resume;

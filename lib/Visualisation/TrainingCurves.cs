@@ -8,9 +8,10 @@ using Plotly = XPlot.Plotly;
 namespace Segmentation.Visualisation;
 
 /// <summary>
-/// Training curves as an interactive chart: loss on top, validation Dice (and IoU) below, one point per epoch.
-/// A notebook shows it as a chart you can hover and zoom (drawn by plotly.js, fetched from its CDN when the
-/// notebook is viewed), with the numbers in a table under it; <see cref="SaveAs"/> writes a web page.
+/// Training curves: loss on top, validation Dice (and IoU) below, one point per epoch. A notebook shows two
+/// outputs: a static picture (<see cref="Picture"/>, a PNG that every viewer shows, offline or in a repository
+/// browser) and, under its caption, the same chart to hover and zoom (drawn by plotly.js, fetched from its CDN
+/// when the notebook is viewed) with the numbers in a table. <see cref="SaveAs"/> writes a web page.
 /// </summary>
 /// <example>
 /// <code>
@@ -32,23 +33,59 @@ public sealed class TrainingCurves
     /// <summary>Name of the bottom panel (Dice, IoU) in <see cref="CurveSeries.Panel"/>.</summary>
     public const string ScorePanel = "score";
 
+    /// <summary>
+    /// The colours given to lines in order: plotly's own default colours, written out so that the static picture
+    /// and the interactive chart colour each line alike.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Palette =
+        ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
+
     const int Width = 760, Height = 480;
 
-    readonly string scoreTitle;
+    readonly Lazy<TrainingCurvesPicture> picture;
 
     TrainingCurves(string title, IReadOnlyList<CurveSeries> series, string scoreTitle = "Dice / IoU")
     {
         Title = title;
-        Series = series;
-        this.scoreTitle = scoreTitle;
+        Series = series.Select((line, i) => line.Colour is null ? line with { Colour = Palette[i % Palette.Count] } : line).ToList();
+        ScoreTitle = scoreTitle;
         Id = "training-curves-" + Guid.NewGuid().ToString("N")[..12];
+        picture = new Lazy<TrainingCurvesPicture>(() => TrainingCurvesDrawing.Draw(this));
     }
 
     /// <summary>The chart's title.</summary>
     public string Title { get; }
 
-    /// <summary>The lines drawn, in legend order.</summary>
+    /// <summary>The lines drawn, in legend order, each with its <see cref="CurveSeries.Colour"/>.</summary>
     public IReadOnlyList<CurveSeries> Series { get; }
+
+    /// <summary>Title of the lower panel's axis, e.g. "Dice / IoU" or "PCK".</summary>
+    public string ScoreTitle { get; }
+
+    /// <summary>
+    /// What the chart shows, in words: its title, the epochs, and each panel's axis and lines, e.g.
+    /// "U-Net, by epoch (1 to 3). Top: loss (training loss, validation loss). Bottom: Dice / IoU, 0 to 1 (validation Dice, validation IoU)."
+    /// </summary>
+    public string Caption
+    {
+        get
+        {
+            var epochs = AllEpochs().ToList();
+            string range = epochs.Count == 1 ? $"epoch {epochs[0]}" : $"{epochs[0]} to {epochs[^1]}";
+            var panels = new List<string>();
+            foreach (var (panel, axis) in new[] { (LossPanel, "loss"), (ScorePanel, $"{ScoreTitle}, 0 to 1") })
+            {
+                var names = Series.Where(s => s.Panel == panel).Select(s => s.Name).ToList();
+                if (names.Count > 0)
+                    panels.Add($"{axis} ({string.Join(", ", names)})");
+            }
+            string layout = panels.Count == 2 ? $"Top: {panels[0]}. Bottom: {panels[1]}." : $"{char.ToUpperInvariant(panels[0][0])}{panels[0][1..]}.";
+            return $"{Title}, by epoch ({range}). {layout}";
+        }
+    }
+
+    /// <summary>The chart as a static PNG picture (drawn once, when first asked for), shown by every notebook viewer.</summary>
+    public TrainingCurvesPicture Picture => picture.Value;
 
     /// <summary>The HTML id of the chart's drawing area (unique per chart, so several charts can share a page).</summary>
     public string Id { get; }
@@ -89,8 +126,9 @@ public sealed class TrainingCurves
         {
             RequireEpochs(history, nameof(runs), name);
             var epochs = history.Select(e => e.Epoch).ToArray();
-            series.Add(new CurveSeries($"{name} validation loss", LossPanel, epochs, history.Select(e => e.ValidationLoss).ToArray()));
-            series.Add(new CurveSeries($"{name} validation Dice", ScorePanel, epochs, history.Select(e => e.ValidationDice).ToArray()));
+            string colour = Palette[series.Count / 2 % Palette.Count]; // one colour per run, in both panels
+            series.Add(new CurveSeries($"{name} validation loss", LossPanel, epochs, history.Select(e => e.ValidationLoss).ToArray(), colour));
+            series.Add(new CurveSeries($"{name} validation Dice", ScorePanel, epochs, history.Select(e => e.ValidationDice).ToArray(), colour));
         }
         return new TrainingCurves(string.Join(" vs ", runs.Select(r => r.Name)), series);
     }
@@ -105,33 +143,46 @@ public sealed class TrainingCurves
         if (series is null || series.Length == 0)
             throw new ArgumentException("Give at least one series to draw, e.g. new CurveSeries(\"training loss\", TrainingCurves.LossPanel, epochs, losses).", nameof(series));
         foreach (var line in series)
+        {
             if (line.Values.Count == 0 || line.Values.Count != line.Epochs.Count)
                 throw new ArgumentException($"The series '{line.Name}' has {line.Epochs.Count} epochs and {line.Values.Count} values; give one value per epoch, at least one.", nameof(series));
+            if (line.Panel is not (LossPanel or ScorePanel))
+                throw new ArgumentException($"The series '{line.Name}' is in panel '{line.Panel}'; use TrainingCurves.LossPanel or TrainingCurves.ScorePanel.", nameof(series));
+            if (line.Colour is { } colour && !System.Text.RegularExpressions.Regex.IsMatch(colour, "^#[0-9a-fA-F]{6}$"))
+                throw new ArgumentException($"The series '{line.Name}' has colour '{colour}'; write it as \"#rrggbb\", e.g. \"#1f77b4\", or leave it out.", nameof(series));
+        }
         return new TrainingCurves(title, series, scoreTitle);
     }
 
     /// <summary>
-    /// The chart as an HTML fragment for a notebook: the drawing area, a table of the numbers, and a script that
-    /// loads plotly.js (through require.js where the page has it, as classic Jupyter does) and draws the chart.
+    /// The interactive chart as an HTML fragment for a notebook: the <see cref="Caption"/>, the drawing area, a table
+    /// of the numbers, and a script that loads plotly.js (through require.js where the page has it, as classic Jupyter
+    /// does) and draws the chart. The drawing area takes no room until plotly.js draws in it, so a viewer that runs no
+    /// scripts, or is offline, shows the caption and the table without an empty box.
     /// </summary>
     public string ToInlineHtml()
     {
         var html = new StringBuilder();
         html.Append("<div class=\"training-curves\">");
-        html.Append($"<div id=\"{Id}\" style=\"width: {Width}px; height: {Height}px;\"></div>");
+        html.Append("<p class=\"training-curves-caption\">").Append(WebUtility.HtmlEncode(Caption)).Append("</p>");
+        html.Append($"<div id=\"{Id}\"></div>");
         AppendTable(html);
         html.Append("<script type=\"text/javascript\">").Append(DrawingScript()).Append("</script>");
         html.Append("</div>");
         return html.ToString();
     }
 
-    /// <summary>The chart as a complete web page (open it in a browser with internet access; see <see cref="SaveAs"/>).</summary>
+    /// <summary>
+    /// The chart as a complete web page: the static picture, then the interactive chart, which needs a browser with
+    /// internet access (see <see cref="SaveAs"/>).
+    /// </summary>
     public string ToHtml() =>
         $"""
         <!DOCTYPE html>
         <html>
         <head><meta charset="utf-8"/><title>{WebUtility.HtmlEncode(Title)}</title></head>
         <body>
+        {Picture.ToImageTag()}
         {ToInlineHtml()}
         </body>
         </html>
@@ -229,13 +280,15 @@ public sealed class TrainingCurves
             y = s.Values.Select(v => Math.Round(v, 4)).ToArray(),
             mode = "lines+markers",
             yaxis = s.Panel == LossPanel ? "y" : "y2",
+            line = new Plotly.Line { color = s.Colour },
+            marker = new Plotly.Marker { color = s.Colour },
         }).ToList();
         var layout = new Plotly.Layout.Layout
         {
             title = Title,
             xaxis = new Plotly.Xaxis { title = "epoch", anchor = "y2", dtick = 1 },
             yaxis = new Plotly.Yaxis { title = "loss", domain = new[] { 0.55, 1.0 }, rangemode = "tozero" },
-            yaxis2 = new Plotly.Yaxis { title = scoreTitle, domain = new[] { 0.0, 0.45 }, range = new[] { 0.0, 1.0 } },
+            yaxis2 = new Plotly.Yaxis { title = ScoreTitle, domain = new[] { 0.0, 0.45 }, range = new[] { 0.0, 1.0 } },
             margin = new Plotly.Margin { l = 60, r = 20, t = 50, b = 50 },
         };
         var chart = Plotly.Chart.Plot(traces, layout);
@@ -257,4 +310,5 @@ public sealed class TrainingCurves
 /// <param name="Panel"><see cref="TrainingCurves.LossPanel"/> or <see cref="TrainingCurves.ScorePanel"/>.</param>
 /// <param name="Epochs">The x values: 1-based epoch numbers.</param>
 /// <param name="Values">The y values, one per epoch.</param>
-public sealed record CurveSeries(string Name, string Panel, IReadOnlyList<int> Epochs, IReadOnlyList<double> Values);
+/// <param name="Colour">The line's colour as "#rrggbb"; when not given, the chart takes the next one of <see cref="TrainingCurves.Palette"/>.</param>
+public sealed record CurveSeries(string Name, string Panel, IReadOnlyList<int> Epochs, IReadOnlyList<double> Values, string? Colour = null);

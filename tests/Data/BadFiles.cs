@@ -46,7 +46,7 @@ static class BadFiles
                 return (mask, "empty (0 bytes)");
             case Damage.NotAnImage:
                 File.WriteAllText(image, "<html><body>Download limit reached, try again later</body></html>");
-                return (image, "is not a BMP or PNG image");
+                return (image, "is not a BMP, PNG or JPEG image");
             case Damage.MissingMask:
                 File.Delete(mask);
                 return (mask, "is missing");

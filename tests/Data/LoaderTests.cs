@@ -22,10 +22,110 @@ public class LoaderTests
         Assert.Equal([4L, 4L, 2L], batches.Select(b => b.Images.shape[0]));
         Assert.Equal(new long[] { 4, 3, 32, 32 }, batches[0].Images.shape);
         Assert.Equal(new long[] { 4, 1, 32, 32 }, batches[0].Masks.shape);
-        // Without augmentation the batches hold the same images as loading them directly, in the shuffled order.
-        var all = cat(batches.Select(b => b.Images).ToList(), 0);
-        var (direct, _) = ImageTensors.LoadPairs(Cases.Value, 32);
-        Assert.Equal(direct.sum().item<float>(), all.sum().item<float>(), 0.5f);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Every_image_comes_with_its_own_mask_in_every_epoch_on_any_number_of_threads(bool flips)
+    {
+        var pairs = PairedFiles.Write(RepoPaths.NewTempFolder("paired"), count: 12);
+        // Flips are exact, so a flipped image must still match its flipped mask pixel for pixel.
+        var augmentations = flips
+            ? Augmentations.None with { HorizontalFlipChance = 0.5, VerticalFlipChance = 0.5 }
+            : Augmentations.None;
+        var loader = new SegmentationLoader(pairs, new LoaderOptions
+        {
+            Size = PairedFiles.Size, BatchSize = 5, Seed = 3, DecodeThreads = 4, Augmentations = augmentations,
+        });
+
+        for (int epoch = 0; epoch < 3; epoch++)   // the first epoch decodes, later ones read the cache
+        {
+            var seen = new List<int>();
+            foreach (var (images, masks) in loader.Batches(epoch))
+            {
+                using (images)
+                using (masks)
+                {
+                    float[] imageValues = Values(images), maskValues = Values(masks);
+                    for (int n = 0; n < images.shape[0]; n++)
+                    {
+                        var (fromImage, fromMask) = PairedFiles.Indices(imageValues, maskValues, n);
+                        Assert.Equal(fromImage, fromMask);
+                        seen.Add(fromImage);
+                    }
+                }
+            }
+            Assert.Equal(Enumerable.Range(0, 12), seen.Order());
+        }
+    }
+
+    [Fact]
+    public void Decoding_runs_on_at_most_the_asked_number_of_threads()
+    {
+        var probe = new PairedFiles.Probe();
+        var pairs = PairedFiles.Write(RepoPaths.NewTempFolder("bounded"), count: 8, probe);
+        var loader = new SegmentationLoader(pairs, new LoaderOptions { Size = PairedFiles.Size, BatchSize = 8, DecodeThreads = 2 });
+
+        foreach (var (images, masks) in loader.Batches())
+        {
+            images.Dispose();
+            masks.Dispose();
+        }
+
+        Assert.Equal(8, probe.Reads);
+        Assert.InRange(probe.MostAtOnce, 1, 2);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SegmentationLoader(pairs, new LoaderOptions { DecodeThreads = 0 }));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Leaving_the_loop_early_stops_the_next_batch_and_no_file_is_read_afterwards(bool byException)
+    {
+        var probe = new PairedFiles.Probe();
+        var pairs = PairedFiles.Write(RepoPaths.NewTempFolder("early-stop"), count: 12, probe);
+        var loader = new SegmentationLoader(pairs, new LoaderOptions { Size = PairedFiles.Size, BatchSize = 4, DecodeThreads = 1 });
+
+        void Consume()
+        {
+            foreach (var (images, masks) in loader.Batches())
+            {
+                images.Dispose();
+                masks.Dispose();
+                if (byException)
+                    throw new InvalidOperationException("the caller's own error");
+                break;
+            }
+        }
+        if (byException)
+            Assert.Equal("the caller's own error", Assert.Throws<InvalidOperationException>(Consume).Message);   // not wrapped, not replaced
+        else
+            Consume();
+        int readsWhenTheLoopEnded = probe.Reads;
+        Thread.Sleep(300);   // long enough for the rest of the next batch (4 x 25 ms) had it kept going
+
+        Assert.Equal(readsWhenTheLoopEnded, probe.Reads);
+        Assert.InRange(readsWhenTheLoopEnded, 4, 8);   // the batch taken, and at most the one being prepared
+    }
+
+    [Fact]
+    public void A_damaged_file_in_a_batch_nobody_takes_does_not_fail_the_loop()
+    {
+        string root = Ph2Sample.Write(RepoPaths.NewTempFolder("loader-bad-later"), count: 4, seed: 8);
+        var cases = Ph2Dataset.Load(root);
+        File.WriteAllBytes(cases[3].ImagePath, [1, 2, 3]);   // in the second batch
+        var loader = new SegmentationLoader(cases, new LoaderOptions { Size = 16, BatchSize = 2, Shuffle = false });
+
+        int taken = 0;
+        foreach (var (images, masks) in loader.Batches())
+        {
+            images.Dispose();
+            masks.Dispose();
+            taken++;
+            break;
+        }
+        Assert.Equal(1, taken);
     }
 
     [Fact]

@@ -30,6 +30,21 @@ public class MaskPredictorTests
     }
 
     [Fact]
+    public void A_jpeg_file_is_read_and_its_mask_follows_the_network()
+    {
+        string path = Path.Combine(RepoPaths.NewTempFolder("predict-jpeg"), "photo.jpeg");
+        using (var image = LeftHalfRed(100, 60))
+            image.SaveAsJpeg(path);
+        var predictor = new MaskPredictor(new RedIsObject(), inputSize: 32);
+
+        using var mask = predictor.PredictMask(path);
+
+        Assert.Equal(new long[] { 1, 60, 100 }, mask.shape);
+        Assert.Equal(1f, mask[.., .., ..40].min().item<float>());   // red: object (away from the blurred edge)
+        Assert.Equal(0f, mask[.., .., 60..].max().item<float>());
+    }
+
+    [Fact]
     public void Masks_come_back_at_the_original_size_and_follow_the_network()
     {
         var predictor = new MaskPredictor(new RedIsObject(), inputSize: 32);

@@ -2,7 +2,7 @@ namespace Lesson.Tests.Notebooks;
 
 /// <summary>
 /// The main job, `lesson run`, over the whole course: every notebook passes, and each executed copy shows pictures
-/// and, where it trains, a chart of its training curves.
+/// and, where it trains, a chart of its training curves with its static picture.
 /// </summary>
 [Collection(CourseRunCollection.Name)]
 public class CourseRunTests(CourseRun run)
@@ -29,12 +29,15 @@ public class CourseRunTests(CourseRun run)
         Assert.True(executed.Pictures >= 1, $"{notebook} shows no picture");
         if (executed.Trains)
             Assert.True(executed.Charts >= 1, $"{notebook} trains but draws no training-curve chart");
+        Assert.True(executed.ChartPictures == executed.Charts,
+            $"{notebook}: {executed.Charts} charts but {executed.ChartPictures} static pictures shown just before them");
     }
 }
 
 /// <summary>
 /// The notebooks as committed: their stored outputs (refreshed by `lesson run --inplace`) let a reader see the
-/// results in a repository browser, so they must hold the pictures and charts a run makes, and no errors.
+/// results in a repository browser, so they must hold the pictures and charts a run makes, each chart with its
+/// static picture (a repository browser runs no script, so the picture is all it shows of a chart), and no errors.
 /// </summary>
 public class StoredOutputsTests
 {
@@ -48,5 +51,7 @@ public class StoredOutputsTests
         Assert.True(stored.Pictures >= 1, $"{notebook} is committed without pictures: run `lesson run {notebook} --inplace`");
         if (stored.Trains)
             Assert.True(stored.Charts >= 1, $"{notebook} trains but is committed without its chart: run `lesson run {notebook} --inplace`");
+        Assert.True(stored.ChartPictures == stored.Charts,
+            $"{notebook} is committed with {stored.Charts} charts but {stored.ChartPictures} static pictures of them: run `lesson run {notebook} --inplace`");
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Lesson.Tests.Visualisation;
 
 namespace Lesson.Tests.Notebooks;
 
@@ -36,6 +37,8 @@ public class JupyterKernelTests(JupyterKernel jupyter) : IClassFixture<JupyterKe
         Assert.True(shown.Pictures >= 1, $"{notebook} shows no picture in the stock kernel");
         if (shown.Trains)
             Assert.True(shown.Charts >= 1, $"{notebook} trains but draws no chart in the stock kernel");
+        Assert.True(shown.ChartPictures == shown.Charts,
+            $"{notebook}: {shown.Charts} charts but {shown.ChartPictures} static pictures shown just before them in the stock kernel");
 
         // A live progress line must end on its last state: Jupyter applied every update to the one output.
         foreach (var text in outputs.Select(PlainText).OfType<string>())
@@ -62,6 +65,17 @@ public class JupyterKernelTests(JupyterKernel jupyter) : IClassFixture<JupyterKe
         Assert.Contains("the mask is missing", run.Log);
         Assert.DoesNotContain("never reached", run.Log);
         Assert.False(File.Exists(run.ExecutedNotebook), "Jupyter wrote an executed copy of a notebook that failed");
+    }
+
+    [Fact]
+    public void A_chart_shows_its_static_picture_then_its_interactive_version_in_the_stock_kernel()
+    {
+        string notebook = ChartNotebook.Write(RepoPaths.NewTempFolder("jupyter-chart"));
+
+        var run = jupyter.Execute(notebook, TimeSpan.FromMinutes(5));
+
+        Assert.True(run.ExitCode == 0, $"Jupyter could not run the chart notebook (exit code {run.ExitCode}):\n{run.Tail}");
+        ChartNotebook.AssertEachChartFollowsItsPicture(run.ExecutedNotebook);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using System.Text.Json;
 using Segmentation.Models;
 using Segmentation.Native;
@@ -14,39 +14,37 @@ namespace Lesson.Tool.Commands;
 /// </summary>
 public static class BenchCommand
 {
-    const string Usage = "usage: lesson bench train [--model unet] [--size 256] [--batch 8] [--steps 20] [--threads N] [--json] "
-        + "[--compare-python [--rounds 3] [--python PATH]]";
+    static readonly Option<string> Model = CliOptions.Choice("--model", ModelCatalog.Names, "unet", "model", "the network to time");
+    static readonly Option<int> Size = CliOptions.PositiveInt("--size", 256, "image side in pixels");
+    static readonly Option<int> Batch = CliOptions.PositiveInt("--batch", 8, "images per training step");
+    static readonly Option<int> Steps = CliOptions.PositiveInt("--steps", 20, "training steps to time");
+    static readonly Option<bool> Json = CliOptions.Flag("--json", "print the timings as one JSON line");
+    static readonly PythonComparisonOptions Comparison = new();
 
-    public static int Execute(string[] args)
+    /// <summary>`lesson bench train`.</summary>
+    public static Command Create()
     {
-        if (args.Length == 0 || args[0] != "train")
-        {
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-        var options = CommandOptions.Parse(args[1..], flags: ["--json", "--compare-python"],
-            values: ["--model", "--size", "--batch", "--steps", "--threads", "--rounds", "--python"]);
-        string modelName = options.Value("--model", "unet");
-        int size = options.Int("--size", 256);
-        int batch = options.Int("--batch", 8);
-        int steps = options.Int("--steps", 20);
-        if (!ModelCatalog.Names.Contains(modelName))
-            throw new UsageException($"unknown model '{modelName}'. Available: {string.Join(", ", ModelCatalog.Names)}.");
-        TorchRuntime.EnsureLoaded();
-        if (options.ValueOrNull("--threads") is not null)
-        {
-            int threads = options.Int("--threads", 0);
-            if (threads < 1)
-                throw new UsageException("--threads must be at least 1.");
-            TorchSharp.torch.set_num_threads(threads);   // for this process; the comparison hands it to both sides
-        }
-        if (options.Has("--compare-python"))
-            return CompareWithPython(options, modelName, size, batch, steps);
+        var command = new Command("train", "Median training-step time and peak memory, on random images; with --compare-python, "
+            + "the same steps in PyTorch and the kit/PyTorch ratio.") { Model, Size, Batch, Steps, Json };
+        Comparison.AddTo(command);
+        command.SetAction(Execute);
+        return command;
+    }
+
+    static int Execute(ParseResult parsed)
+    {
+        string modelName = parsed.GetValue(Model)!;
+        int size = parsed.GetValue(Size);
+        int batch = parsed.GetValue(Batch);
+        int steps = parsed.GetValue(Steps);
+        int threads = Comparison.ApplyThreads(parsed);
+        if (parsed.GetValue(Comparison.Compare))
+            return CompareWithPython(parsed, modelName, size, batch, steps, threads);
 
         Seeds.Set(1);
         using var model = ModelCatalog.Create(modelName);
         var timings = StepBenchmark.Run(model, size, batch, steps);
-        if (options.Has("--json"))
+        if (parsed.GetValue(Json))
         {
             Console.WriteLine(JsonSerializer.Serialize(new
             {
@@ -58,33 +56,30 @@ public static class BenchCommand
                 min_step_s = Math.Round(timings.MinStepSeconds, 4),
                 max_step_s = Math.Round(timings.MaxStepSeconds, 4),
                 peak_memory_mb = Math.Round(timings.PeakMemoryMegabytes, 1),
-                threads = TorchRuntime.Describe().Threads,
+                threads,
             }));
         }
         else
         {
-            Console.WriteLine($"{modelName} {size}x{size} batch {batch}: median {timings.MedianStepSeconds:F3} s/step "
+            Console.WriteLine($"{modelName} {size}x{size} batch {batch}, {threads} threads: median {timings.MedianStepSeconds:F3} s/step "
                 + $"(min {timings.MinStepSeconds:F3}, max {timings.MaxStepSeconds:F3}, {timings.Steps} steps), peak memory {timings.PeakMemoryMegabytes:F0} MB");
         }
         return 0;
     }
 
-    static int CompareWithPython(CommandOptions options, string modelName, int size, int batch, int steps)
+    static int CompareWithPython(ParseResult parsed, string modelName, int size, int batch, int steps, int threads)
     {
         if (modelName is not ("unet" or "segnet"))
             throw new UsageException($"the PyTorch side has the lesson's unet and segnet only, not '{modelName}'.");
-        int rounds = options.Int("--rounds", 3);
-        if (rounds < 1)
-            throw new UsageException("--rounds must be at least 1.");
-        var (found, problem) = PythonBench.Find(options.ValueOrNull("--python"));
+        int rounds = parsed.GetValue(Comparison.Rounds);
+        var (found, problem) = PythonBench.Find(parsed.GetValue(Comparison.Python));
         if (found is not string python)
         {
             Console.Error.WriteLine($"lesson bench train --compare-python: {problem}");
-            return 3;
+            return ExitCodes.Failed;
         }
-        bool json = options.Has("--json");
-        int threads = TorchRuntime.Describe().Threads;
-        string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+        bool json = parsed.GetValue(Json);
+        string Text(int value) => PythonComparisonOptions.Text(value);
         string[] shared = ["--model", modelName, "--size", Text(size), "--batch", Text(batch), "--steps", Text(steps), "--threads", Text(threads)];
 
         var kit = new List<double>();

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Segmentation.Data;
 using Segmentation.Native;
@@ -13,22 +14,30 @@ public static class BenchDataCommand
     /// <summary>The original Python lesson's rate (skimage imread and resize of the 768x560 BMPs) on the project's machines.</summary>
     const double OriginalImagesPerSecond = 24;
 
-    public const string Usage = "lesson bench data [--size 256] [--runs 5] [--data DIR] [--json]";
+    static readonly Option<int> Size = CliOptions.PositiveInt("--size", 256, "side of the tensors the images are resized to");
+    static readonly Option<int> Runs = CliOptions.PositiveInt("--runs", 5, "timed passes over the images (the median is reported)");
+    static readonly Option<string?> Data = CliOptions.Text("--data", "DIR", "the data folder that holds (or will hold) the generated PH2 sample (default: the kit's data/)");
+    static readonly Option<bool> Json = CliOptions.Flag("--json", "print the rates as one JSON line");
 
-    public static int Execute(string[] args)
+    /// <summary>`lesson bench data`.</summary>
+    public static Command Create()
     {
-        var options = CommandOptions.Parse(args, flags: ["--json"], values: ["--size", "--runs", "--data"]);
-        if (options.Positionals.Count > 0)
-            throw new UsageException($"unexpected argument '{options.Positionals[0]}'; usage: {Usage}");
-        int size = options.Int("--size", 256);
-        int runs = options.Int("--runs", 5);
-        string dataFolder = options.Value("--data", "") is { Length: > 0 } given ? given : DataCommand.DefaultDataFolder();
+        var command = new Command("data", "Images per second from PH2-size BMP files to tensors.") { Size, Runs, Data, Json };
+        command.SetAction(Execute);
+        return command;
+    }
+
+    static int Execute(ParseResult parsed)
+    {
+        int size = parsed.GetValue(Size);
+        int runs = parsed.GetValue(Runs);
+        string dataFolder = parsed.GetValue(Data) ?? DataCommand.DefaultDataFolder();
 
         TorchRuntime.EnsureLoaded();
         var cases = Ph2Dataset.Load(Ph2Sample.EnsureDefault(dataFolder));
         var result = DataBenchmark.Run(cases, size, runs);
         double speedup = result.ImagesPerSecond / OriginalImagesPerSecond;
-        if (options.Has("--json"))
+        if (parsed.GetValue(Json))
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 dataset = "ph2-sample",

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -9,29 +10,43 @@ using Segmentation.Training;
 namespace Lesson.Tool.Commands;
 
 /// <summary>
-/// `lesson bench epoch [--model unet] [--size 128] [--batch 8] [--epochs 3] [--json]`: the time of `lesson train`'s default
+/// `lesson bench epoch [--model unet] [--size 128] [--batch 8] [--epochs 3] [--threads N] [--json]`: the time of `lesson train`'s default
 /// training on PH2 (the generated sample when the real dataset is not in data/): loading the images, then each epoch with
 /// its validation and checkpoint. With `--compare-python [--rounds 3] [--python PATH]`, the same in PyTorch
 /// (tools/bench/pytorch_step.py epoch), each side in a fresh process, taking turns.
 /// </summary>
 public static class BenchEpochCommand
 {
-    public static int Execute(string[] args)
+    static readonly string[] LessonModels = ["unet", "segnet"];
+
+    static readonly Option<string> Model = CliOptions.Choice("--model", LessonModels, "unet", "model", "the network to train");
+    static readonly Option<int> Size = CliOptions.PositiveInt("--size", 128, "image side in pixels (`lesson train`'s default)");
+    static readonly Option<int> Batch = CliOptions.PositiveInt("--batch", 8, "images per training step");
+    static readonly Option<int> Epochs = CliOptions.PositiveInt("--epochs", 3, "epochs to train (the median epoch time is reported)");
+    static readonly Option<bool> Json = CliOptions.Flag("--json", "print the timings as one JSON line");
+    static readonly PythonComparisonOptions Comparison = new();
+
+    /// <summary>`lesson bench epoch`.</summary>
+    public static Command Create()
     {
-        var options = CommandOptions.Parse(args, flags: ["--json", "--compare-python"],
-            values: ["--model", "--size", "--batch", "--epochs", "--rounds", "--python"]);
-        string modelName = options.Value("--model", "unet");
-        int size = options.Int("--size", 128), batch = options.Int("--batch", 8), epochs = options.Int("--epochs", 3);
-        if (modelName is not ("unet" or "segnet"))
-            throw new UsageException($"bench epoch times the lesson's unet or segnet, not '{modelName}'.");
-        if (epochs < 1)
-            throw new UsageException("--epochs must be at least 1.");
-        return options.Has("--compare-python")
-            ? Compare(options, modelName, size, batch, epochs)
-            : Measure(modelName, size, batch, epochs, options.Has("--json"));
+        var command = new Command("epoch", "Loading and epoch times (validation and checkpoint included) of `lesson train`'s default training on PH2; "
+            + "with --compare-python, the same loop in PyTorch and the kit/PyTorch ratio.") { Model, Size, Batch, Epochs, Json };
+        Comparison.AddTo(command);
+        command.SetAction(Execute);
+        return command;
     }
 
-    static int Measure(string modelName, int size, int batch, int epochs, bool json)
+    static int Execute(ParseResult parsed)
+    {
+        string modelName = parsed.GetValue(Model)!;
+        int size = parsed.GetValue(Size), batch = parsed.GetValue(Batch), epochs = parsed.GetValue(Epochs);
+        int threads = Comparison.ApplyThreads(parsed);
+        return parsed.GetValue(Comparison.Compare)
+            ? Compare(parsed, modelName, size, batch, epochs, threads)
+            : Measure(modelName, size, batch, epochs, threads, parsed.GetValue(Json));
+    }
+
+    static int Measure(string modelName, int size, int batch, int epochs, int threads, bool json)
     {
         const int seed = 1;
         var clock = Stopwatch.StartNew();
@@ -56,7 +71,7 @@ public static class BenchEpochCommand
             {
                 Console.WriteLine(JsonSerializer.Serialize(new
                 {
-                    model = modelName, size, batch, epochs, threads = TorchRuntime.Describe().Threads,
+                    model = modelName, size, batch, epochs, threads,
                     train_images = data.TrainCount, validation_images = data.ValidationCount, data = data.Folder,
                     load_s = Math.Round(loadSeconds, 3),
                     median_epoch_s = Math.Round(PythonBench.Median(seconds), 3),
@@ -78,25 +93,22 @@ public static class BenchEpochCommand
         return 0;
     }
 
-    static int Compare(CommandOptions options, string modelName, int size, int batch, int epochs)
+    static int Compare(ParseResult parsed, string modelName, int size, int batch, int epochs, int threads)
     {
-        int rounds = options.Int("--rounds", 3);
-        if (rounds < 1)
-            throw new UsageException("--rounds must be at least 1.");
-        var (found, problem) = PythonBench.Find(options.ValueOrNull("--python"));
+        int rounds = parsed.GetValue(Comparison.Rounds);
+        var (found, problem) = PythonBench.Find(parsed.GetValue(Comparison.Python));
         if (found is not string python)
         {
             Console.Error.WriteLine($"lesson bench epoch --compare-python: {problem}");
-            return 3;
+            return ExitCodes.Failed;
         }
-        bool json = options.Has("--json");
-        string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-        string[] shared = ["--model", modelName, "--size", Text(size), "--batch", Text(batch), "--epochs", Text(epochs)];
+        bool json = parsed.GetValue(Json);
+        string Text(int value) => PythonComparisonOptions.Text(value);
+        string[] shared = ["--model", modelName, "--size", Text(size), "--batch", Text(batch), "--epochs", Text(epochs), "--threads", Text(threads)];
 
         // The same folder and validation size for both sides (made here first if the generated sample is missing).
         var (folder, _) = TrainingDataChoice.Locate("ph2", null);
         int validationCount = TrainingDataChoice.SplitCases("ph2", folder, seed: 1).Validation.Count;
-        int threads = TorchRuntime.Describe().Threads;
         var kit = new List<(double Load, double Epoch)>();
         var pytorch = new List<(double Load, double Epoch)>();
         string pytorchVersion = "";
@@ -109,8 +121,7 @@ public static class BenchEpochCommand
                     kitResult = PythonBench.RunKit(["bench", "epoch", .. shared, "--json"]);
                 else
                 {
-                    pytorchResult = PythonBench.RunPython(python, ["epoch", folder, .. shared, "--validation", Text(validationCount),
-                        "--threads", Text(threads)]);
+                    pytorchResult = PythonBench.RunPython(python, ["epoch", folder, .. shared, "--validation", Text(validationCount)]);
                     pytorchVersion = pytorchResult.Value.GetProperty("pytorch").GetString() ?? "";
                 }
             }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Segmentation.Data;
 
@@ -11,19 +12,33 @@ namespace Lesson.Tool.Commands;
 /// </summary>
 public static class DataInspectCommand
 {
-    const string Usage = "lesson data inspect ph2|mads [DIR] [--json] [--headers-only]";
-
-    public static int Execute(string[] args)
+    static readonly Argument<string> Dataset = DataCommand.DatasetArgument("the dataset's layout");
+    static readonly Argument<string?> Folder = new Argument<string?>("DIR")
     {
-        var options = CommandOptions.Parse(args, flags: ["--json", "--headers-only"], values: []);
-        string dataset = DataCommand.DatasetName(options, Usage);
-        if (options.Positionals.Count > 2)
-            throw new UsageException($"give one dataset folder; usage: {Usage}");
-        string folder = options.Positionals.Count == 2 ? options.Positionals[1]
-            : dataset == "ph2" ? Ph2Sample.EnsureDefault(DataCommand.DefaultDataFolder())
-            : MadsSample.EnsureDefault(DataCommand.DefaultDataFolder());
+        Description = "the dataset's folder (default: the generated sample in data/, made on first use)",
+        Arity = ArgumentArity.ZeroOrOne,
+    }.NoOptionLikeValues();
+    static readonly Option<bool> Json = CliOptions.Flag("--json", "print the report as one JSON line");
+    static readonly Option<bool> HeadersOnly = CliOptions.Flag("--headers-only", "read only the image headers (quicker; finds less damage)");
+
+    /// <summary>`lesson data inspect`.</summary>
+    public static Command Create()
+    {
+        var command = new Command("inspect", "Cases, classes, image size and problems of a dataset folder; exit code 1 when there are problems.")
+        {
+            Dataset, Folder, Json, HeadersOnly,
+        };
+        command.SetAction(Execute);
+        return command;
+    }
+
+    static int Execute(ParseResult parsed)
+    {
+        string dataset = parsed.GetValue(Dataset)!;
+        string folder = parsed.GetValue(Folder)
+            ?? (dataset == "ph2" ? Ph2Sample.EnsureDefault(DataCommand.DefaultDataFolder()) : MadsSample.EnsureDefault(DataCommand.DefaultDataFolder()));
         // Decoding every pixel also finds damage that headers do not show; --headers-only is quicker.
-        bool decodePixels = !options.Has("--headers-only");
+        bool decodePixels = !parsed.GetValue(HeadersOnly);
 
         Report report;
         try
@@ -36,7 +51,7 @@ public static class DataInspectCommand
             return 1;
         }
 
-        if (options.Has("--json"))
+        if (parsed.GetValue(Json))
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 dataset,

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Segmentation.Data;
 
 namespace Lesson.Tool.Commands;
@@ -5,32 +6,41 @@ namespace Lesson.Tool.Commands;
 /// <summary>`lesson data sample ph2|mads --out DIR [--count N] [--seed S]`: writes a generated sample in the dataset's real layout.</summary>
 public static class DataSampleCommand
 {
-    const string Usage = "lesson data sample ph2|mads --out DIR [--count N] [--seed S]";
+    static readonly Argument<string> Dataset = DataCommand.DatasetArgument("the dataset whose layout to write");
+    static readonly Option<string?> Out = CliOptions.Text("--out", "DIR", "the folder to write into").MustBeGiven();
+    static readonly Option<int?> CountOption = CliOptions.OptionalPositiveInt("--count",
+        $"cases (PH2, default 200, at most {Ph2Sample.MaxCount}) or frames (MADS, default {MadsSample.DefaultCount}, at most {MadsSample.MaxCount})");
+    static readonly Option<int?> Seed = CliOptions.WholeNumber("--seed",
+        $"random seed of the generated images (default: {Ph2Sample.DefaultSeed} for PH2, {MadsSample.DefaultSeed} for MADS, as in data/)");
 
-    public static int Execute(string[] args)
+    /// <summary>`lesson data sample`.</summary>
+    public static Command Create()
     {
-        var options = CommandOptions.Parse(args, flags: [], values: ["--out", "--count", "--seed"]);
-        string dataset = DataCommand.DatasetName(options, Usage);
-        if (options.Positionals.Count > 1)
-            throw new UsageException($"unexpected argument '{options.Positionals[1]}'; usage: {Usage}");
-        string output = options.Value("--out", "");
-        if (output.Length == 0)
-            throw new UsageException($"say where to write the sample with --out DIR; usage: {Usage}");
-        int seed = options.Value("--seed", "") is "" ? (dataset == "ph2" ? Ph2Sample.DefaultSeed : MadsSample.DefaultSeed) : Seed(options.Value("--seed", ""));
+        var command = new Command("sample", "Write a generated sample in the dataset's real layout.") { Dataset, Out, CountOption, Seed };
+        command.SetAction(Execute);
+        return command;
+    }
+
+    static int Execute(ParseResult parsed)
+    {
+        string dataset = parsed.GetValue(Dataset)!;
+        string output = parsed.GetValue(Out)!;
+        int seed = parsed.GetValue(Seed) ?? (dataset == "ph2" ? Ph2Sample.DefaultSeed : MadsSample.DefaultSeed);
+        int? count = parsed.GetValue(CountOption);
 
         try
         {
             if (dataset == "ph2")
             {
-                int count = Count(options, 200, Ph2Sample.MaxCount);
-                var root = Ph2Sample.Write(output, count, seed);
-                Console.WriteLine($"Wrote {count} generated PH2 cases (seed {seed}) to {Path.Combine(root, Ph2Dataset.DatasetFolderName)}");
+                int cases = Count(count, 200, Ph2Sample.MaxCount);
+                var root = Ph2Sample.Write(output, cases, seed);
+                Console.WriteLine($"Wrote {cases} generated PH2 cases (seed {seed}) to {Path.Combine(root, Ph2Dataset.DatasetFolderName)}");
             }
             else
             {
-                int count = Count(options, MadsSample.DefaultCount, MadsSample.MaxCount);
-                var root = MadsSample.Write(output, count, seed);
-                Console.WriteLine($"Wrote {count} generated MADS frames (seed {seed}) to {root}");
+                int frames = Count(count, MadsSample.DefaultCount, MadsSample.MaxCount);
+                var root = MadsSample.Write(output, frames, seed);
+                Console.WriteLine($"Wrote {frames} generated MADS frames (seed {seed}) to {root}");
             }
         }
         catch (IOException error)
@@ -41,12 +51,8 @@ public static class DataSampleCommand
         return 0;
     }
 
-    static int Count(CommandOptions options, int fallback, int most)
-    {
-        int count = options.Int("--count", fallback);
-        return count <= most ? count : throw new UsageException($"--count can be at most {most}");
-    }
-
-    static int Seed(string text) =>
-        int.TryParse(text, out int seed) ? seed : throw new UsageException($"option --seed needs a whole number, not '{text}'");
+    static int Count(int? given, int fallback, int most) =>
+        given is not int count ? fallback
+        : count <= most ? count
+        : throw new UsageException($"--count can be at most {most}");
 }

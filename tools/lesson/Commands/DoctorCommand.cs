@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Segmentation.Native;
 
@@ -6,9 +7,17 @@ namespace Lesson.Tool.Commands;
 /// <summary>`lesson doctor [--json]`: checks that TorchSharp loads and says which device training will use.</summary>
 public static class DoctorCommand
 {
-    public static int Execute(string[] args)
+    static readonly Option<bool> Json = CliOptions.Flag("--json", "print the report as one JSON line");
+
+    public static Command Create()
     {
-        var options = CommandOptions.Parse(args, flags: ["--json"], values: []);
+        var command = new Command("doctor", "Check that TorchSharp loads and report the device training will use.") { Json };
+        command.SetAction(Execute);
+        return command;
+    }
+
+    static int Execute(ParseResult parsed)
+    {
         TorchRuntimeInfo info;
         try
         {
@@ -20,7 +29,9 @@ public static class DoctorCommand
             return 1;
         }
 
-        if (options.Has("--json"))
+        // The libstdc++ this process really loaded: the build's decision about the fix was made from another one.
+        var cpp = LoadedCppRuntime.OfThisProcess();
+        if (parsed.GetValue(Json))
         {
             Console.WriteLine(JsonSerializer.Serialize(new
             {
@@ -30,6 +41,8 @@ public static class DoctorCommand
                 threads = info.Threads,
                 malloc_tuned = GlibcMalloc.Applied,
                 native_folder = info.NativeFolder,
+                libstdcxx = cpp.Path,
+                libstdcxx_has_glibcxx_3_4_32 = cpp.HasRequiredVersion,
             }));
         }
         else
@@ -37,6 +50,7 @@ public static class DoctorCommand
             Console.WriteLine($"libtorch    {info.TorchVersion}");
             Console.WriteLine($"device      {info.Device} ({info.Threads} threads)");
             Console.WriteLine($"native fix  {info.NativeFix}  ({info.NativeFolder})");
+            Console.WriteLine($"libstdc++   {cpp.Verdict(info.NativeFix)}");
             Console.WriteLine($"malloc      {(GlibcMalloc.Applied ? "tuned for training (freed memory kept)" : "default")}");
         }
         return 0;

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using Segmentation.Fetch;
 
 namespace Lesson.Tool.Commands;
@@ -8,16 +10,49 @@ namespace Lesson.Tool.Commands;
 /// </summary>
 public static class FetchCommand
 {
-    public static async Task<int> ExecuteAsync(string[] args)
+    static readonly Argument<string> Dataset = CliOptions.ChoiceArgument("dataset", FetchTarget.All.Select(t => t.Name).ToList(),
+        "the dataset to fetch", ignoreCase: true);
+    // An empty --from, --dest or --kaggle-api means the default, so scripts can pass "$FROM" whether or not it is set.
+    static readonly Option<string?> From = new("--from")
     {
-        var options = CommandOptions.Parse(args, flags: [], values: ["--from", "--dest", "--sha256", "--kaggle-api"]);
-        var target = FindTarget(options.Positionals);
+        Description = "where to take it from: an address to download, an archive already on disk, or an extracted folder (default: the dataset's usual source)",
+        HelpName = "URL_OR_FILE_OR_FOLDER",
+    };
+    static readonly Option<string?> Dest = new("--dest") { Description = "the data folder to put it in (default: the kit's data/)", HelpName = "DIR" };
+    static readonly Option<string?> ExpectedSha256 = new("--sha256")
+    {
+        Description = "refuse a download whose SHA-256 differs (64 hex digits)",
+        HelpName = "HEX",
+        Validators = { result => CheckSha256(result, result.GetValueOrDefault<string?>()) },
+    };
+    static readonly Option<Uri?> KaggleApiAddress = new("--kaggle-api")
+    {
+        Description = $"the Kaggle API to ask for MADS (default: {FetchRequest.DefaultKaggleApi})",
+        HelpName = "URL",
+        CustomParser = ParseKaggleApi,
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("fetch", "Download (resumable) or take a local copy of a dataset, extract it safely into data/ and check it. "
+            + "MADS needs a Kaggle API token.")
+        {
+            Dataset, From, Dest, ExpectedSha256, KaggleApiAddress,
+        };
+        command.SetAction((parsed, _) => ExecuteAsync(parsed));
+        return command;
+    }
+
+    static async Task<int> ExecuteAsync(ParseResult parsed)
+    {
+        string name = parsed.GetValue(Dataset)!.ToLowerInvariant();
+        var target = FetchTarget.All.First(t => t.Name == name);
         var request = new FetchRequest
         {
-            DataFolder = DataFolder(options.Value("--dest", "")),
-            From = NullIfEmpty(options.Value("--from", "")),
-            KaggleApi = KaggleApi(options.Value("--kaggle-api", "")),
-            Download = new DownloadOptions { ExpectedSha256 = Sha256(options.Value("--sha256", "")) },
+            DataFolder = DataFolder(NullIfEmpty(parsed.GetValue(Dest))),
+            From = NullIfEmpty(parsed.GetValue(From)),
+            KaggleApi = parsed.GetValue(KaggleApiAddress) ?? FetchRequest.DefaultKaggleApi,
+            Download = new DownloadOptions { ExpectedSha256 = NullIfEmpty(parsed.GetValue(ExpectedSha256)) },
         };
 
         // Ctrl+C stops cleanly: the partial download stays, and the same command continues it.
@@ -49,7 +84,7 @@ public static class FetchCommand
         {
             progress.Finish();
             Console.Error.WriteLine("Interrupted. What was downloaded is kept: run the same command again to continue.");
-            return 130;
+            return ExitCodes.Interrupted;
         }
         finally
         {
@@ -67,38 +102,28 @@ public static class FetchCommand
         Console.WriteLine($"The {target.Description} is ready in {report.DatasetFolder}");
     }
 
-    static FetchTarget FindTarget(List<string> positionals)
-    {
-        var names = string.Join(" or ", FetchTarget.All.Select(t => t.Name));
-        if (positionals.Count != 1)
-            throw new UsageException($"name one dataset to fetch: {names}");
-        return FetchTarget.All.FirstOrDefault(t => t.Name == positionals[0].ToLowerInvariant())
-               ?? throw new UsageException($"unknown dataset '{positionals[0]}'; the datasets are {names}");
-    }
-
-    static string DataFolder(string dest) =>
-        NullIfEmpty(dest)
+    static string DataFolder(string? dest) =>
+        dest
         ?? DatasetLocations.FindDataFolder(Environment.CurrentDirectory)
         ?? throw new UsageException(
             $"cannot find Lesson.sln in {Environment.CurrentDirectory} or any folder above it; run inside the kit or pass --dest DIR");
 
-    static Uri KaggleApi(string text)
+    static Uri? ParseKaggleApi(ArgumentResult result)
     {
-        if (NullIfEmpty(text) is null)
-            return FetchRequest.DefaultKaggleApi;
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? uri
-            : throw new UsageException($"--kaggle-api needs an http(s) address, not '{text}'");
-    }
-
-    static string? Sha256(string text)
-    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
         if (NullIfEmpty(text) is null)
             return null;
-        return text.Length == 64 && text.All(Uri.IsHexDigit)
-            ? text
-            : throw new UsageException($"--sha256 needs 64 hex digits, not '{text}'");
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            return uri;
+        result.AddError($"--kaggle-api needs an http(s) address, not '{text}'");
+        return null;
     }
 
-    static string? NullIfEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text;
+    static void CheckSha256(OptionResult result, string? text)
+    {
+        if (NullIfEmpty(text) is not null && !(text!.Length == 64 && text.All(Uri.IsHexDigit)))
+            result.AddError($"--sha256 needs 64 hex digits, not '{text}'");
+    }
+
+    static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -22,29 +23,22 @@ public static class KernelCommand
 
     const string ConnectionFile = "{connection_file}";
 
-    public const string Usage = """
-        usage: lesson kernel install [--path DIR]
+    static readonly Option<string?> KernelsFolder = CliOptions.Text("--path", "DIR",
+        "the kernels folder (default: your Jupyter kernels folder, e.g. ~/.local/share/jupyter/kernels); "
+        + "Jupyter finds kernels in DIR when JUPYTER_PATH names DIR's parent");
 
-          Installs the .NET (C#, F#, PowerShell) kernels of the pinned dotnet-interactive tool for Jupyter,
-          listening on 127.0.0.1 only. DIR is the kernels folder (default: your Jupyter kernels folder,
-          e.g. ~/.local/share/jupyter/kernels); Jupyter finds kernels in DIR when JUPYTER_PATH names DIR's parent.
-        """;
-
-    /// <summary>Runs <c>lesson kernel ...</c>; 0 installed, 1 failed, 2 bad usage.</summary>
-    public static int Execute(string[] args)
+    /// <summary>`lesson kernel`, holding `install`.</summary>
+    public static Command Create()
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help")
-        {
-            Console.WriteLine(Usage);
-            return args.Length == 0 ? 2 : 0;
-        }
-        if (args[0] != "install")
-            throw new UsageException($"unknown kernel command '{args[0]}' (only 'install' exists)");
+        var install = new Command("install", "Install the .NET (C#, F#, PowerShell) kernels of the kit's pinned dotnet-interactive tool "
+            + "for Jupyter, listening on 127.0.0.1 only.") { KernelsFolder };
+        install.SetAction(Execute);
+        return CommandGroup.Create("kernel", "Register the kit's pinned .NET kernel with Jupyter.", install);
+    }
 
-        var options = CommandOptions.Parse(args[1..], flags: [], values: ["--path"]);
-        if (options.Positionals.Count > 0)
-            throw new UsageException($"unexpected argument '{options.Positionals[0]}'");
-
+    /// <summary>Runs <c>lesson kernel install</c>; 0 installed, 1 failed (2, bad usage, is found by the parser).</summary>
+    static int Execute(ParseResult parsed)
+    {
         var repoRoot = NotebookDiscovery.FindRepoRoot(Environment.CurrentDirectory);
         if (repoRoot is null)
         {
@@ -52,7 +46,7 @@ public static class KernelCommand
             return 1;
         }
 
-        string kernels = Path.GetFullPath(options.ValueOrNull("--path") ?? DefaultKernelsFolder());
+        string kernels = Path.GetFullPath(parsed.GetValue(KernelsFolder) ?? DefaultKernelsFolder());
         Directory.CreateDirectory(kernels);
 
         if (!RunDotnet(repoRoot, "tool", "restore"))

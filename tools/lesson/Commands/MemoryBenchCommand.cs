@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Segmentation.Models;
@@ -11,12 +12,27 @@ namespace Lesson.Tool.Commands;
 /// </summary>
 public static class MemoryBenchCommand
 {
-    public static int Execute(string[] args)
+    static readonly Option<int> Epochs = CliOptions.PositiveInt("--epochs", 20, "epochs to train");
+    static readonly Option<int> Size = CliOptions.PositiveInt("--size", 128, "image side in pixels");
+    static readonly Option<string> Model = CliOptions.Choice("--model", ModelCatalog.Names, "unet", "model", "the network to train");
+    static readonly Option<string?> Data = CliOptions.ExistingFolder("--data", "dataset", "Give the folder you extracted PH2 into.",
+        "the PH2 folder (default: the real dataset under data/ when fetched there, else the generated sample)");
+    static readonly Option<bool> Json = CliOptions.Flag("--json", "print the memory after each epoch as one JSON line");
+
+    /// <summary>`lesson bench memory`.</summary>
+    public static Command Create()
     {
-        var options = CommandOptions.Parse(args, flags: ["--json"], values: ["--epochs", "--size", "--model", "--data"]);
-        int epochs = options.Int("--epochs", 20), size = options.Int("--size", 128);
-        string modelName = options.Value("--model", "unet");
-        using var data = TrainingDataChoice.Load("ph2", options.ValueOrNull("--data"), size, seed: 1);
+        var command = new Command("memory", "Resident memory after every epoch of a long training run.") { Epochs, Size, Model, Data, Json };
+        command.SetAction(Execute);
+        return command;
+    }
+
+    static int Execute(ParseResult parsed)
+    {
+        int epochs = parsed.GetValue(Epochs), size = parsed.GetValue(Size);
+        string modelName = parsed.GetValue(Model)!;
+        bool json = parsed.GetValue(Json);
+        using var data = TrainingDataChoice.Load("ph2", parsed.GetValue(Data), size, seed: 1);
         Seeds.Set(1);
         using var model = ModelCatalog.Create(modelName);
         using var trainer = new Trainer(model, new TrainingOptions { Epochs = epochs, BatchSize = 8 });
@@ -27,14 +43,14 @@ public static class MemoryBenchCommand
             process.Refresh();
             double rss = process.WorkingSet64 / (1024.0 * 1024.0);
             residentMegabytes.Add(rss);
-            if (!options.Has("--json"))
+            if (!json)
                 Console.WriteLine($"epoch {e.Epoch,2}: resident memory {rss:F0} MB, Dice {e.ValidationDice:F3} ({e.Seconds:F1} s)");
         });
 
         // Epoch 1 includes one-time growth (allocator pools, first-touch pages); compare from epoch 2 on.
         double second = residentMegabytes[Math.Min(1, residentMegabytes.Count - 1)], last = residentMegabytes[^1];
         double growth = (last - second) / second;
-        if (options.Has("--json"))
+        if (json)
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 model = modelName, size, epochs,

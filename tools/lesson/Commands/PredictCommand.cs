@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using Segmentation.Data;
 using Segmentation.Inference;
 using Segmentation.Training;
@@ -15,17 +17,40 @@ public static class PredictCommand
 {
     static readonly string[] ImageExtensions = [".bmp", ".png", ".jpg", ".jpeg"];
 
-    public static int Execute(string[] args)
+    static readonly Option<string> CheckpointFile = CliOptions.ExistingFile("--checkpoint", "checkpoint", EvaluateCommand.CheckpointHint,
+        "the trained model (lesson train writes best.ckpt in its --out folder)");
+    static readonly Option<string> Input = new("--input")
     {
-        var options = CommandOptions.Parse(args, flags: [], values: ["--checkpoint", "--input", "--out", "--threshold"]);
-        string checkpointPath = options.ValueOrNull("--checkpoint") ?? throw new UsageException("--checkpoint FILE is required");
-        string input = options.ValueOrNull("--input") ?? throw new UsageException("--input IMAGE_OR_FOLDER is required");
-        string outFolder = options.ValueOrNull("--out") ?? throw new UsageException("--out FOLDER is required");
-        double threshold = double.Parse(options.Value("--threshold", "0.5"), System.Globalization.CultureInfo.InvariantCulture);
+        Description = "an image (BMP, PNG or JPEG) or a folder of them",
+        HelpName = "IMAGE_OR_DIR",
+        Required = true,
+        Validators = { result => CheckInput(result, result.GetValueOrDefault<string>()) },
+    };
+    static readonly Option<string?> Out = CliOptions.Text("--out", "DIR", "folder for NAME_mask.png and NAME_overlay.png").MustBeGiven();
+    static readonly Option<double> Threshold = CliOptions.Probability("--threshold", 0.5, "probability above which a pixel belongs to the object");
 
-        var images = File.Exists(input) ? [input]
-            : Directory.Exists(input) ? Directory.EnumerateFiles(input).Where(f => ImageExtensions.Contains(Path.GetExtension(f).ToLowerInvariant())).Order().ToList()
-            : throw new UsageException($"{Path.GetFullPath(input)} is neither an image file nor a folder.");
+    public static Command Create()
+    {
+        var command = new Command("predict", "Write each image's predicted mask and an overlay, at the image's own size.") { CheckpointFile, Input, Out, Threshold };
+        command.SetAction(Execute);
+        return command;
+    }
+
+    static void CheckInput(OptionResult result, string? input)
+    {
+        if (input is not null && !File.Exists(input) && !Directory.Exists(input))
+            result.AddError($"--input: {Path.GetFullPath(input)} is neither an image file nor a folder.");
+    }
+
+    static int Execute(ParseResult parsed)
+    {
+        string checkpointPath = parsed.GetValue(CheckpointFile)!;
+        string input = parsed.GetValue(Input)!;
+        string outFolder = parsed.GetValue(Out)!;
+        double threshold = parsed.GetValue(Threshold);
+
+        var images = File.Exists(input) ? [input]   // --input's check made sure it is a file or a folder
+            : Directory.EnumerateFiles(input).Where(f => ImageExtensions.Contains(Path.GetExtension(f).ToLowerInvariant())).Order().ToList();
         if (images.Count == 0)
             throw new UsageException($"{Path.GetFullPath(input)} holds no .bmp, .png or .jpg images.");
 

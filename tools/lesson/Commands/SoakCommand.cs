@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Segmentation.Models;
@@ -19,13 +20,42 @@ public static class SoakCommand
 {
     public const string ChildName = "bench-soak-child";
 
-    public static int Execute(string[] args)
+    static readonly string[] Paths = ["kit", "torchsharp"];
+
+    static readonly Option<int> Runs = CliOptions.PositiveInt("--runs", 6, "child processes to train in, one after another");
+    static readonly Option<int> Steps = CliOptions.PositiveInt("--steps", 2000, "training steps in each");
+    static readonly Option<string> PathOption = CliOptions.Choice("--path", Paths, "kit", "path",
+        "kit: this library's Trainer; torchsharp: TorchSharp's own Adam and BatchNorm2d, for comparison");
+    static readonly Option<bool> Json = CliOptions.Flag("--json", "print the counts as one JSON line");
+
+    /// <summary>`lesson bench soak`.</summary>
+    public static Command Create()
     {
-        var options = CommandOptions.Parse(args, flags: ["--json"], values: ["--runs", "--steps", "--path"]);
-        int runs = options.Int("--runs", 6), steps = options.Int("--steps", 2000);
-        string path = options.Value("--path", "kit");
-        if (path is not ("kit" or "torchsharp"))
-            throw new UsageException($"--path must be kit or torchsharp, not '{path}'");
+        var command = new Command("soak", "Train under constant garbage collection in child processes and count the ones that abort.")
+        {
+            Runs, Steps, PathOption, Json,
+        };
+        command.SetAction(Execute);
+        return command;
+    }
+
+    /// <summary>The hidden child command: <c>lesson bench-soak-child PATH STEPS SEED</c>, started by <see cref="RunChild"/>.</summary>
+    public static Command CreateChild()
+    {
+        var path = CliOptions.ChoiceArgument("path", Paths, "which training code to run");
+        var steps = new Argument<int>("steps") { Description = "training steps" };
+        var seed = new Argument<int>("seed") { Description = "random seed" };
+        var command = new Command(ChildName, "Trains under constant garbage collection; prints progress as step counts.") { path, steps, seed };
+        command.Hidden = true;
+        command.SetAction(parsed => ExecuteChild(parsed.GetValue(path)!, parsed.GetValue(steps), parsed.GetValue(seed)));
+        return command;
+    }
+
+    static int Execute(ParseResult parsed)
+    {
+        int runs = parsed.GetValue(Runs), steps = parsed.GetValue(Steps);
+        string path = parsed.GetValue(PathOption)!;
+        bool json = parsed.GetValue(Json);
 
         int aborts = 0;
         long stepsDone = 0;
@@ -37,11 +67,11 @@ public static class SoakCommand
             bool aborted = exitCode != 0;
             if (aborted)
                 aborts++;
-            if (!options.Has("--json"))
+            if (!json)
                 Console.WriteLine($"run {run}/{runs} ({path}): {(aborted ? $"ABORTED (exit {exitCode}) after {completed} steps: {lastError}" : $"{completed} steps, no abort")}");
         }
 
-        if (options.Has("--json"))
+        if (json)
             Console.WriteLine(JsonSerializer.Serialize(new { path, runs, steps_per_run = steps, steps_done = stepsDone, aborts, seconds = Math.Round(clock.Elapsed.TotalSeconds, 1) }));
         else
             Console.WriteLine($"{runs} runs x {steps} steps ({path}): {aborts} aborted, {stepsDone} steps done in {clock.Elapsed.TotalSeconds:F0} s");
@@ -67,10 +97,8 @@ public static class SoakCommand
     }
 
     /// <summary>The child: trains <c>steps</c> steps on random data while a thread forces collections; prints progress as step counts.</summary>
-    public static int ExecuteChild(string[] args)
+    static int ExecuteChild(string path, int steps, int seed)
     {
-        string path = args[0];
-        int steps = int.Parse(args[1]), seed = int.Parse(args[2]);
         TorchRuntime.EnsureLoaded();
         Seeds.Set(seed);
         var stop = false;

@@ -38,7 +38,8 @@ internal static class NotebookKernel
     /// <summary>
     /// A fresh composite kernel with one C# kernel. <c>#r "path.dll"</c> works out of the box
     /// (relative to the current folder, which the runner sets to the notebook's folder);
-    /// <c>#r "nuget: ..."</c> needs the directive below, and in this package version only the
+    /// <c>#!import</c>, with which each notebook's first cell loads the library, is added at the end, as
+    /// VS Code and the stock kernel have it; <c>#r "nuget: ..."</c> needs the directive below, and in this package version only the
     /// overload with a callback exists: the callback hands the restored assemblies to the kernel.
     /// </summary>
     public static CompositeKernel Create()
@@ -56,6 +57,7 @@ internal static class NotebookKernel
         var composite = new CompositeKernel();
         composite.Add(csharp, CSharpAliases);
         composite.DefaultKernelName = CSharp;
+        composite.UseImportMagicCommand();   // #!import, as in VS Code and the stock kernel
         return composite;
     }
 }

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Diagnostics;
+using Lesson.Tool.Commands;
 
 namespace Lesson.Tool.Notebooks;
 
@@ -11,22 +13,34 @@ public static class RunCommand
     /// <summary>The hidden command a child process gets: run one notebook and write its report.</summary>
     public const string ChildCommandName = "run-notebook-child";
 
-    /// <summary>Runs <c>lesson run [NOTEBOOK_OR_DIR...] [options]</c>; returns 0 all passed, 1 some failed, 2 bad usage.</summary>
-    public static async Task<int> ExecuteAsync(string[] args)
+    /// <summary><c>lesson run</c>.</summary>
+    public static Command Create()
     {
-        var (options, error) = RunOptions.Parse(args);
-        if (options is null)
-            return UsageError(error!);
-        if (options.ShowHelp)
-        {
-            Console.WriteLine(RunOptions.Usage);
-            return 0;
-        }
+        var command = new Command("run", RunOptions.Description);
+        RunOptions.AddTo(command);
+        command.SetAction((parsed, _) => ExecuteAsync(RunOptions.From(parsed)));
+        return command;
+    }
 
+    /// <summary>The hidden command a child process gets; see <see cref="ExecuteChildAsync"/>.</summary>
+    public static Command CreateChild()
+    {
+        var notebook = new Argument<string>("NOTEBOOK") { Description = "the notebook to run" };
+        var output = CliOptions.Text("--output", "EXECUTED.ipynb", "where to write the executed copy").MustBeGiven();
+        var result = CliOptions.Text("--result", "RESULT.json", "where to write the outcome for the parent").MustBeGiven();
+        var command = new Command(ChildCommandName, "Runs one notebook and writes its report (started by lesson run).") { notebook, output, result };
+        command.Hidden = true;
+        command.SetAction((parsed, _) => ExecuteChildAsync(parsed.GetValue(notebook)!, parsed.GetValue(output)!, parsed.GetValue(result)!));
+        return command;
+    }
+
+    /// <summary>Runs <c>lesson run [NOTEBOOK_OR_DIR...] [options]</c>; returns 0 all passed, 1 some failed, 2 bad usage.</summary>
+    static async Task<int> ExecuteAsync(RunOptions options)
+    {
         var repoRoot = NotebookDiscovery.FindRepoRoot(Environment.CurrentDirectory);
         var (notebooks, findError) = NotebookDiscovery.Resolve(options.Paths, repoRoot);
         if (findError is not null)
-            return UsageError(findError);
+            throw new UsageException(findError);
 
         var outputRoot = Path.GetFullPath(options.OutDirectory ?? NotebookDiscovery.DefaultOutputRoot(repoRoot));
         var scratch = Directory.CreateTempSubdirectory("lesson-run-");
@@ -53,19 +67,13 @@ public static class RunCommand
     }
 
     /// <summary>Child side: <c>lesson run-notebook-child NOTEBOOK --output EXECUTED.ipynb --result RESULT.json</c>.</summary>
-    public static async Task<int> ExecuteChildAsync(string[] args)
+    static async Task<int> ExecuteChildAsync(string notebook, string output, string result)
     {
-        if (args.Length != 5 || args[1] != "--output" || args[3] != "--result")
-        {
-            Console.Error.WriteLine($"usage: lesson {ChildCommandName} NOTEBOOK --output EXECUTED.ipynb --result RESULT.json");
-            return 2;
-        }
-
         // Also set here, so a child started by hand behaves like one started by `lesson run`.
         Environment.SetEnvironmentVariable("LESSON_RUNNER", "1");
 
-        var result = await NotebookExecutor.RunAsync(Path.GetFullPath(args[0]), Path.GetFullPath(args[2]), Path.GetFullPath(args[4]));
-        return result.Passed ? 0 : 1;
+        var outcome = await NotebookExecutor.RunAsync(Path.GetFullPath(notebook), Path.GetFullPath(output), Path.GetFullPath(result));
+        return outcome.Passed ? 0 : 1;
     }
 
     static async Task<NotebookOutcome> RunOneAsync(string notebook, string? repoRoot, string outputRoot, string resultPath, RunOptions options)
@@ -78,7 +86,7 @@ public static class RunCommand
         if (File.Exists(executedCopy))
             File.Delete(executedCopy);
 
-        // The notebook's own folder is the working folder, so relative paths and #r "../lib/..." work
+        // The notebook's own folder is the working folder, so relative paths and #!import ../lib/... work
         // exactly as they do in VS Code and Jupyter.
         var child = await ChildProcess.RunToolAsync(
             [ChildCommandName, notebook, "--output", executedCopy, "--result", resultPath],
@@ -93,12 +101,5 @@ public static class RunCommand
             outcome = outcome with { ExecutedCopy = executedCopy };
 
         return outcome;
-    }
-
-    static int UsageError(string message)
-    {
-        Console.Error.WriteLine($"lesson run: {message}");
-        Console.Error.WriteLine("Try 'lesson run --help'.");
-        return 2;
     }
 }

@@ -1,8 +1,9 @@
-using System.Globalization;
+using System.CommandLine;
+using Lesson.Tool.Commands;
 
 namespace Lesson.Tool.Notebooks;
 
-/// <summary>The parsed command line of <c>lesson run</c>.</summary>
+/// <summary>The parsed command line of <c>lesson run</c>, and the options that make it.</summary>
 internal sealed record RunOptions
 {
     /// <summary>Notebook files or folders exactly as typed; empty means "every course notebook".</summary>
@@ -20,92 +21,38 @@ internal sealed record RunOptions
     /// <summary>Echo everything the cells printed, not only the Dice lines.</summary>
     public bool Verbose { get; init; }
 
-    /// <summary>True when the user asked for help.</summary>
-    public bool ShowHelp { get; init; }
-
-    public const string Usage = """
-        usage: lesson run [NOTEBOOK_OR_FOLDER...] [options]
-
-        Executes notebooks top to bottom in a fresh C# kernel each (one process per notebook)
-        and saves an executed copy with all outputs. Without paths it runs every course
-        notebook: notebooks/*.ipynb (the lab's notebooks: name them, e.g. lab/BodySegmentation.ipynb).
-
-          --inplace              write the outputs back into each notebook that passes
-          --out DIR              folder for executed copies (default: artifacts/notebooks)
-          --timeout-minutes N    kill a notebook that runs longer than N minutes (default: 20)
-          --verbose, -v          also print everything the cells wrote to the console
-          --help, -h             show this help
-
-        Exit code: 0 all passed, 1 some failed, 2 bad command line.
+    public const string Description = """
+        Execute notebooks top to bottom in a fresh C# kernel each (one process per notebook) and save an executed
+        copy with all outputs. Without paths it runs every course notebook: notebooks/*.ipynb (the lab's notebooks:
+        name them, e.g. lab/BodySegmentation.ipynb). Exit code 1 when a notebook fails.
         """;
 
-    /// <summary>Parses the arguments after <c>run</c>; returns an error message instead when they are wrong.</summary>
-    public static (RunOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
+    static readonly Argument<string[]> PathsArgument = new Argument<string[]>("NOTEBOOK_OR_FOLDER")
     {
-        var paths = new List<string>();
-        var options = new RunOptions();
+        Description = "notebooks, or folders of them (default: every course notebook)",
+        Arity = ArgumentArity.ZeroOrMore,
+    }.NoOptionLikeValues();
+    static readonly Option<bool> InPlaceOption = CliOptions.Flag("--inplace", "write the outputs back into each notebook that passes");
+    static readonly Option<string?> OutOption = CliOptions.Text("--out", "DIR", "folder for executed copies (default: artifacts/notebooks)");
+    static readonly Option<double> TimeoutOption = CliOptions.PositiveNumber("--timeout-minutes", 20,
+        "kill a notebook that runs longer than this many minutes");
+    static readonly Option<bool> VerboseOption = CliOptions.Flag("--verbose", "also print everything the cells wrote to the console", "-v");
 
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-
-            // Accept both "--out DIR" and "--out=DIR".
-            string? inlineValue = null;
-            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('='))
-            {
-                inlineValue = arg[(arg.IndexOf('=') + 1)..];
-                arg = arg[..arg.IndexOf('=')];
-            }
-
-            switch (arg)
-            {
-                case "--inplace":
-                    options = options with { InPlace = true };
-                    break;
-                case "--verbose" or "-v":
-                    options = options with { Verbose = true };
-                    break;
-                case "--help" or "-h":
-                    options = options with { ShowHelp = true };
-                    break;
-                case "--out":
-                    if (!TryTakeValue(args, ref i, inlineValue, out var outDir))
-                        return (null, "--out needs a folder, e.g. --out artifacts/run1");
-                    options = options with { OutDirectory = outDir };
-                    break;
-                case "--timeout-minutes":
-                    if (!TryTakeValue(args, ref i, inlineValue, out var text) ||
-                        !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var minutes) ||
-                        minutes <= 0)
-                        return (null, "--timeout-minutes needs a positive number, e.g. --timeout-minutes 30");
-                    options = options with { Timeout = TimeSpan.FromMinutes(minutes) };
-                    break;
-                default:
-                    if (arg.StartsWith('-'))
-                        return (null, $"unknown option '{args[i]}'.");
-                    paths.Add(arg);
-                    break;
-            }
-        }
-
-        return (options with { Paths = paths }, null);
+    /// <summary>Gives <paramref name="command"/> (<c>lesson run</c>) its argument and options.</summary>
+    public static void AddTo(Command command)
+    {
+        command.Arguments.Add(PathsArgument);
+        foreach (var option in new Option[] { InPlaceOption, OutOption, TimeoutOption, VerboseOption })
+            command.Options.Add(option);
     }
 
-    static bool TryTakeValue(IReadOnlyList<string> args, ref int i, string? inlineValue, out string value)
+    /// <summary>The options given on <paramref name="parsed"/>'s command line.</summary>
+    public static RunOptions From(ParseResult parsed) => new()
     {
-        if (inlineValue is not null)
-        {
-            value = inlineValue;
-            return value.Length > 0;
-        }
-
-        if (i + 1 < args.Count && !args[i + 1].StartsWith('-'))
-        {
-            value = args[++i];
-            return true;
-        }
-
-        value = "";
-        return false;
-    }
+        Paths = parsed.GetValue(PathsArgument) ?? [],
+        InPlace = parsed.GetValue(InPlaceOption),
+        OutDirectory = parsed.GetValue(OutOption),
+        Timeout = TimeSpan.FromMinutes(parsed.GetValue(TimeoutOption)),
+        Verbose = parsed.GetValue(VerboseOption),
+    };
 }
