@@ -82,8 +82,8 @@ public static partial class LabChecks
         {
             using var scope = NewDisposeScope();
             var targets = Mask(8, 8, (y, x) => x < 4);
-            var right = Mask(8, 8, (y, x) => x < 4).mul(Six).sub(Three);    // +3 on the person, -3 elsewhere
-            var wrong = Mask(8, 8, (y, x) => x >= 4).mul(Six).sub(Three);
+            var right = Mask(8, 8, (y, x) => x < 4).mul(Scalars.Six).sub(Scalars.Three);    // +3 on the person, -3 elsewhere
+            var wrong = Mask(8, 8, (y, x) => x >= 4).mul(Scalars.Six).sub(Scalars.Three);
             var (good, problem) = Attempt(() => options.Loss(right, targets).item<float>(), "your loss");
             var (bad, _) = Attempt(() => options.Loss(wrong, targets).item<float>(), "your loss");
             if (problem is not null)
@@ -101,6 +101,4 @@ public static partial class LabChecks
             messages.Add($"LearningRate = {options.LearningRate}: for Adam choose between 1e-5 and 0.05 (1e-3 is a good start).");
         return Report(new LabCheckResult("Loss and training options", 5, messages));
     }
-
-    static readonly Scalar Six = 6.0.ToScalar(), Three = 3.0.ToScalar();
 }

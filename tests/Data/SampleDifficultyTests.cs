@@ -1,4 +1,5 @@
 using Segmentation.Data;
+using Segmentation.Samples;
 
 namespace Lesson.Tests.Data;
 

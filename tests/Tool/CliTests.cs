@@ -38,7 +38,7 @@ public class CliTests
         Assert.Equal(2, nothing.ExitCode);
         Assert.Equal(help.Output, nothing.Output);
         foreach (string command in new[] { "run", "doctor", "kernel install", "train", "evaluate", "predict", "export", "fetch",
-                     "bench train", "bench soak", "bench memory", "bench data", "bench samples", "data inspect", "data sample" })
+                     "bench train", "bench epoch", "bench soak", "bench memory", "bench data", "bench samples", "data inspect", "data sample" })
             Assert.Matches($@"(?m)^  {command} ", help.Output);
         Assert.Matches(@"(?m)^\s+0\s+done", help.Output);
         Assert.Matches(@"(?m)^\s+1\s+failed", help.Output);
@@ -71,7 +71,11 @@ public class CliTests
     [InlineData("lesson train: unexpected argument 'extra'", "train", "extra")]
     [InlineData("lesson bench train: --steps needs a positive whole number, not '-1'", "bench", "train", "--steps", "-1")]
     [InlineData("lesson bench soak: unknown path 'gc'; the paths are kit or torchsharp", "bench", "soak", "--path", "gc")]
-    [InlineData("lesson bench: name a command: train, soak, memory or data", "bench")]
+    [InlineData("lesson bench train: --rounds goes with --compare-python", "bench", "train", "--rounds", "5")]
+    [InlineData("lesson bench epoch: --python goes with --compare-python", "bench", "epoch", "--python", "/usr/bin/python3")]
+    [InlineData("lesson bench epoch: unknown model 'unet-double'; the models are unet or segnet", "bench", "epoch", "--model", "unet-double")]
+    [InlineData("lesson bench train: --threads needs a positive whole number, not '0'", "bench", "train", "--threads", "0")]
+    [InlineData("lesson bench: name a command: train, epoch, soak, memory or data", "bench")]
     [InlineData("lesson export: unknown format 'onnx'; the formats are pytorch or safetensors", "export", "--checkpoint", "tools/lesson/Cli.cs", "--format", "onnx")]
     [InlineData("lesson evaluate: unknown split 'test'; the splits are validation or all", "evaluate", "--checkpoint", "tools/lesson/Cli.cs", "--split", "test")]
     [InlineData("lesson data sample: --count can be at most 400", "data", "sample", "ph2", "--out", "unused", "--count", "401")]

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Segmentation.Data;
+using Segmentation.Loading;
+using Segmentation.Samples;
 using Segmentation.Inference;
 using Segmentation.Losses;
 using Segmentation.Metrics;
