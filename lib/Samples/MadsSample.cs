@@ -34,7 +34,7 @@ public static class MadsSample
     public const int Width = MadsSampleFrames.Width, Height = MadsSampleFrames.Height;
 
     // Bump when the painting changes, so EnsureDefault regenerates samples written by older code.
-    const int GeneratorVersion = 3;
+    const int GeneratorVersion = 4;
 
     /// <summary>
     /// Writes <paramref name="count"/> frames under <paramref name="root"/> and returns its full path, ready for
