@@ -12,8 +12,14 @@ namespace Lesson.Tests.Notebooks;
 /// </summary>
 public class JupyterKernelTests(JupyterKernel jupyter) : IClassFixture<JupyterKernel>
 {
-    /// <summary>Every course notebook: the lessons, the lab and the lab's solution.</summary>
-    public static TheoryData<string> CourseNotebooks() => new(CourseRun.Notebooks());
+    /// <summary>
+    /// The lessons and the lab's body-segmentation notebook, as learners open them. `lesson run` (<see cref="CourseRun"/>)
+    /// executes every notebook, solutions and pose challenge included; under Jupyter those would add a quarter of an hour
+    /// of training to CI and no kernel feature the notebooks below do not already use (the load script, pictures,
+    /// charts and their static pictures, quizzes, progress lines, check results).
+    /// </summary>
+    public static TheoryData<string> CourseNotebooks() =>
+        new(CourseRun.Notebooks().Where(notebook => notebook.StartsWith("notebooks/", StringComparison.Ordinal) || notebook == "lab/BodySegmentation.ipynb"));
 
     [Theory]
     [MemberData(nameof(CourseNotebooks))]
