@@ -1,0 +1,73 @@
+using static TorchSharp.torch;
+
+namespace Segmentation.Training;
+
+/// <summary>One training run of <see cref="SeedRuns.TestDice"/>: its seed, the epoch validation chose, and the test Dice there.</summary>
+/// <param name="Seed">Seeds the starting weights and the batch order.</param>
+/// <param name="ChosenEpoch">The epoch with the best validation Dice, whose weights were scored.</param>
+/// <param name="TestDice">Dice over all test pixels at that epoch (threshold 0.5).</param>
+public sealed record SeedRun(int Seed, int ChosenEpoch, double TestDice);
+
+/// <summary>The test Dice of one network trained with several seeds: its mean and spread say how much one run can be trusted.</summary>
+/// <param name="Name">The network's name, for the summary line.</param>
+/// <param name="Runs">One run per seed.</param>
+public sealed record SeedScores(string Name, IReadOnlyList<SeedRun> Runs)
+{
+    /// <summary>Mean test Dice over the seeds.</summary>
+    public double Mean => Runs.Average(r => r.TestDice);
+
+    /// <summary>Sample standard deviation of the test Dice over the seeds (n - 1 in the denominator); 0 for one seed.</summary>
+    public double StandardDeviation => Runs.Count < 2 ? 0
+        : Math.Sqrt(Runs.Sum(r => (r.TestDice - Mean) * (r.TestDice - Mean)) / (Runs.Count - 1));
+
+    /// <summary>A line such as <c>U-Net   test Dice 0.862 ± 0.047 over 3 seeds (seed 1: 0.807 at epoch 3, ...)</c>.</summary>
+    public override string ToString() =>
+        $"{Name,-8} test Dice {Mean:F3} ± {StandardDeviation:F3} over {Runs.Count} seeds ("
+        + string.Join(", ", Runs.Select(r => $"seed {r.Seed}: {r.TestDice:F3} at epoch {r.ChosenEpoch}")) + ")";
+}
+
+/// <summary>
+/// Trains a network once per seed and scores each run on the test images at the epoch its validation images chose:
+/// one run of a small network is partly luck (starting weights, batch order), so a comparison needs several.
+/// </summary>
+public static class SeedRuns
+{
+    /// <summary>
+    /// For each of <paramref name="seeds"/>: sets the seed, builds a fresh network with <paramref name="newModel"/>, trains it with
+    /// <paramref name="options"/> (its <see cref="TrainingOptions.Seed"/> replaced by the seed) on <paramref name="train"/>, keeps the
+    /// weights of the epoch with the best Dice on <paramref name="validation"/>, and scores those on <paramref name="test"/>
+    /// (Dice over all pixels, threshold 0.5). Tensors as for <c>Trainer.Fit</c>.
+    /// </summary>
+    /// <param name="name">The network's name, for the summary line.</param>
+    /// <param name="newModel">Builds a fresh network (called after the seed is set, so its starting weights follow the seed).</param>
+    /// <param name="seeds">One run per seed, in this order.</param>
+    /// <param name="options">Training settings shared by every run.</param>
+    /// <param name="train">Training images and masks.</param>
+    /// <param name="validation">Images that choose the epoch.</param>
+    /// <param name="test">Images that score the chosen epoch, once per run.</param>
+    /// <param name="onRun">Called as each run ends (e.g. to print it), so a long comparison shows it is moving.</param>
+    public static SeedScores TestDice(string name, Func<nn.Module<Tensor, Tensor>> newModel, IEnumerable<int> seeds, TrainingOptions options,
+        (Tensor Images, Tensor Masks) train, (Tensor Images, Tensor Masks) validation, (Tensor Images, Tensor Masks) test,
+        Action<SeedRun>? onRun = null)
+    {
+        ArgumentNullException.ThrowIfNull(newModel);
+        ArgumentNullException.ThrowIfNull(options);
+        var seedList = seeds?.ToArray() ?? throw new ArgumentNullException(nameof(seeds));
+        if (seedList.Length == 0)
+            throw new ArgumentException("Give at least one seed.", nameof(seeds));
+        var runs = new List<SeedRun>();
+        foreach (int seed in seedList)
+        {
+            Seeds.Set(seed);
+            using var model = newModel();
+            using var trainer = new Trainer(model, options with { Seed = seed });
+            using var best = new BestEpoch(model);
+            trainer.Fit(train.Images, train.Masks, validation.Images, validation.Masks, onEpoch: best.Track);
+            best.Restore();
+            var run = new SeedRun(seed, best.Epoch, trainer.Evaluate(test.Images, test.Masks).Counts.Dice);
+            runs.Add(run);
+            onRun?.Invoke(run);
+        }
+        return new SeedScores(name, runs);
+    }
+}
