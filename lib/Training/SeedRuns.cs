@@ -20,6 +20,21 @@ public sealed record SeedScores(string Name, IReadOnlyList<SeedRun> Runs)
     public double StandardDeviation => Runs.Count < 2 ? 0
         : Math.Sqrt(Runs.Sum(r => (r.TestDice - Mean) * (r.TestDice - Mean)) / (Runs.Count - 1));
 
+    /// <summary>
+    /// Whether this network's mean test Dice differs from <paramref name="other"/>'s by more than the larger of the two
+    /// standard deviations, said in a line such as <c>U-Net minus SegNet: +0.005 (largest spread 0.047): level within the spread</c>.
+    /// A rough rule for a handful of seeds, not a significance test.
+    /// </summary>
+    public string ComparedWith(SeedScores other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        double gap = Mean - other.Mean, spread = Math.Max(StandardDeviation, other.StandardDeviation);
+        string verdict = Math.Abs(gap) > spread
+            ? $"{(gap > 0 ? Name : other.Name)} is ahead by more than the spread"
+            : "level within the spread, so these runs name no winner";
+        return $"{Name} minus {other.Name}: {gap:+0.000;-0.000} (largest spread over seeds {spread:F3}): {verdict}";
+    }
+
     /// <summary>A line such as <c>U-Net   test Dice 0.862 ± 0.047 over 3 seeds (seed 1: 0.807 at epoch 3, ...)</c>.</summary>
     public override string ToString() =>
         $"{Name,-8} test Dice {Mean:F3} ± {StandardDeviation:F3} over {Runs.Count} seeds ("
