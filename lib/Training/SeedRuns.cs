@@ -61,16 +61,20 @@ public static class SeedRuns
     /// <param name="validation">Images that choose the epoch.</param>
     /// <param name="test">Images that score the chosen epoch, once per run.</param>
     /// <param name="onRun">Called as each run ends (e.g. to print it), so a long comparison shows it is moving.</param>
+    /// <param name="earlier">Runs already made the same way (e.g. with <see cref="Scored"/>), counted first instead of trained again.</param>
     public static SeedScores TestDice(string name, Func<nn.Module<Tensor, Tensor>> newModel, IEnumerable<int> seeds, TrainingOptions options,
         (Tensor Images, Tensor Masks) train, (Tensor Images, Tensor Masks) validation, (Tensor Images, Tensor Masks) test,
-        Action<SeedRun>? onRun = null)
+        Action<SeedRun>? onRun = null, IEnumerable<SeedRun>? earlier = null)
     {
         ArgumentNullException.ThrowIfNull(newModel);
         ArgumentNullException.ThrowIfNull(options);
         var seedList = seeds?.ToArray() ?? throw new ArgumentNullException(nameof(seeds));
         if (seedList.Length == 0)
             throw new ArgumentException("Give at least one seed.", nameof(seeds));
-        var runs = new List<SeedRun>();
+        var runs = new List<SeedRun>(earlier ?? []);
+        var twice = runs.Select(r => r.Seed).Intersect(seedList).ToArray();
+        if (twice.Length > 0)
+            throw new ArgumentException($"Seed {twice[0]} is both among the earlier runs and among the seeds to train: give it once.", nameof(seeds));
         foreach (int seed in seedList)
         {
             Seeds.Set(seed);
@@ -78,11 +82,22 @@ public static class SeedRuns
             using var trainer = new Trainer(model, options with { Seed = seed });
             using var best = new BestEpoch(model);
             trainer.Fit(train.Images, train.Masks, validation.Images, validation.Masks, onEpoch: best.Track);
-            best.Restore();
-            var run = new SeedRun(seed, best.Epoch, trainer.Evaluate(test.Images, test.Masks).Counts.Dice);
+            var run = Scored(seed, trainer, best, test);
             runs.Add(run);
             onRun?.Invoke(run);
         }
         return new SeedScores(name, runs);
+    }
+
+    /// <summary>
+    /// The <see cref="SeedRun"/> of a run trained elsewhere the same way (seed set, <paramref name="best"/> tracking its epochs):
+    /// restores the best epoch's weights and scores them on <paramref name="test"/> (Dice over all pixels, threshold 0.5).
+    /// </summary>
+    public static SeedRun Scored(int seed, Trainer trainer, BestEpoch best, (Tensor Images, Tensor Masks) test)
+    {
+        ArgumentNullException.ThrowIfNull(trainer);
+        ArgumentNullException.ThrowIfNull(best);
+        best.Restore();
+        return new SeedRun(seed, best.Epoch, trainer.Evaluate(test.Images, test.Masks).Counts.Dice);
     }
 }

@@ -20,10 +20,15 @@ public class SeedRunsTests
         Assert.All(scores.Runs, r => Assert.InRange(r.TestDice, 0, 1));
         // Different seeds, different starting weights: the two runs do not score the same.
         Assert.NotEqual(scores.Runs[0].TestDice, scores.Runs[1].TestDice);
-        // The second seed's run is the same whether or not the first ran before it.
-        var alone = SeedRuns.TestDice("U-Net", () => new UNet(), [2], new TrainingOptions { Epochs = 2, BatchSize = 4 },
-            (images, masks), (images, masks), (testImages, testMasks));
-        Assert.Equal(scores.Runs[1].TestDice, alone.Runs[0].TestDice, 5);
+        // The second seed's run is the same whether or not the first ran before it, and an earlier run is counted, not retrained.
+        var withEarlier = SeedRuns.TestDice("U-Net", () => new UNet(), [2], new TrainingOptions { Epochs = 2, BatchSize = 4 },
+            (images, masks), (images, masks), (testImages, testMasks), earlier: [scores.Runs[0]]);
+        Assert.Equal([1, 2], withEarlier.Runs.Select(r => r.Seed));
+        Assert.Equal(scores.Runs[0], withEarlier.Runs[0]);
+        Assert.Equal(scores.Runs[1].TestDice, withEarlier.Runs[1].TestDice, 5);
+        var twice = Assert.Throws<ArgumentException>(() => SeedRuns.TestDice("U-Net", () => new UNet(), [1], new TrainingOptions { Epochs = 2 },
+            (images, masks), (images, masks), (testImages, testMasks), earlier: [scores.Runs[0]]));
+        Assert.Contains("Seed 1", twice.Message);
     }
 
     [Fact]
