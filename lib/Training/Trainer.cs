@@ -148,17 +148,16 @@ public sealed class Trainer : IDisposable
             optimizer.LearningRate = options.Schedule.At(epoch, options.Epochs, options.LearningRate);
             double lossSum = 0;
             int steps = 0;
+            TrainingProgress Progress(double? dice) => new(epoch, options.Epochs, steps, stepsPerEpoch, lossSum / steps, dice,
+                TimeSpan.FromSeconds(runClock.Elapsed.TotalSeconds / stepsDone * (stepsPlanned - stepsDone)));
             foreach (double loss in trainEpoch(epoch))
             {
                 lossSum += loss;
                 steps++;
                 stepsDone++;
-                if (onProgress != null)
-                {
-                    var remaining = TimeSpan.FromSeconds(runClock.Elapsed.TotalSeconds / stepsDone * (stepsPlanned - stepsDone));
-                    onProgress(new TrainingProgress(epoch, options.Epochs, steps, stepsPerEpoch, lossSum / steps,
-                        history.Count > 0 ? history[^1].ValidationDice : null, remaining));
-                }
+                // The epoch's last step is reported after validation (below), so the line the epoch ends on shows its own Dice.
+                if (onProgress != null && steps < stepsPerEpoch)
+                    onProgress(Progress(history.Count > 0 ? history[^1].ValidationDice : null));
             }
 
             // A step that spoils a weight is caught by the next step's loss check; the epoch's last step has no next
@@ -179,6 +178,8 @@ public sealed class Trainer : IDisposable
                 bestEpoch = epoch;
             }
             SaveCheckpoints(imageSize, improved);
+            if (steps > 0)
+                onProgress?.Invoke(Progress(result.ValidationDice));
             onEpoch?.Invoke(result);
 
             if (options.EarlyStoppingPatience is int patience && epoch - bestEpoch >= patience)

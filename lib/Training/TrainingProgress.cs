@@ -6,7 +6,8 @@ namespace Segmentation.Training;
 /// <param name="Step">Steps done in this epoch.</param>
 /// <param name="StepsPerEpoch">Steps in one epoch.</param>
 /// <param name="Loss">Mean training loss so far in this epoch.</param>
-/// <param name="LastValidationDice">Validation Dice of the previous epoch, if any.</param>
+/// <param name="LastValidationDice">Validation Dice of the latest validated epoch, if any: the previous epoch's while an epoch's steps run;
+/// the report of an epoch's last step comes after that epoch is validated and carries its own Dice.</param>
 /// <param name="Remaining">Estimated time left for the whole run.</param>
 public sealed record TrainingProgress(int Epoch, int Epochs, int Step, int StepsPerEpoch, double Loss, double? LastValidationDice, TimeSpan Remaining)
 {

@@ -64,10 +64,7 @@ public class LessonContentTests(CourseRun run)
         var lesson = run.Executed("notebooks/04-training-on-ph2.ipynb");
 
         Assert.True(lesson.Charts >= 2, $"expected SegNet's curves and the comparison chart, found {lesson.Charts}");
-        var epochs = Regex.Matches(lesson.Text, @"epoch \d+: train loss (\d\.\d+), test loss \d\.\d+, Dice (\d\.\d+)");
-        Assert.True(epochs.Count >= 2, lesson.Text);
-        // U-Net's last epoch, in the range the generated sample is calibrated for (data/README.md).
-        Assert.InRange(Number(epochs[^1].Groups[2].Value), 0.82, 0.93);
+        // The scores themselves are checked in Lesson04ContentTests.
     }
 
     static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
