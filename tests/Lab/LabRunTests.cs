@@ -64,9 +64,14 @@ public class LabRunTests(CourseRun run)
         Assert.DoesNotContain("✗", text);
         Assert.Equal(6, Regex.Matches(text, @"→ using your ").Count);
         // The widths tried move validation PCK.
-        var sweep = Regex.Matches(text, @"sigma ([\d.]+), BCE, 7 joints: 8 epochs, validation PCK@2 px (\d\.\d+)").Select(m => Number(m, 2)).ToList();
+        var runs = Regex.Matches(text, @"sigma ([\d.]+), BCE, 7 joints: 8 epochs, validation PCK@2 px (\d\.\d+)");
+        var sweep = runs.Select(m => Number(m, 2)).ToList();
         Assert.True(sweep.Count >= 3, text);
         Assert.True(sweep.Max() - sweep.Min() >= 0.1, $"PCK hardly moved with the width: {string.Join(", ", sweep)}");
+        // The text says both the narrowest and the widest bump lose: the width chosen on validation lies between them.
+        var widths = runs.Select(m => Number(m)).ToList();
+        double chosen = Number(Regex.Match(text, @"chosen on validation: sigma ([\d.]+)"));
+        Assert.True(chosen > widths.Min() && chosen < widths.Max(), $"chose sigma {chosen} of {string.Join(", ", widths)}");
         var test = Regex.Match(text, @"test PCK@2 px (\d\.\d+), PCK@4 px (\d\.\d+)");
         Assert.True(Number(test, 2) >= 0.9, test.Value);
         var lossComparison = Regex.Match(text, @"test PCK@2 px: BCE (\d\.\d+), MSE (\d\.\d+)");
