@@ -16,7 +16,8 @@ public class LibraryMapTests
         string folder = RepoPaths.NewTempFolder("library-map");
         string load = string.Join("\n",
             $"#r \"{Path.Combine(RepoPaths.LibOutput, "TorchSharp.dll")}\"",
-            $"#r \"{Path.Combine(RepoPaths.LibOutput, "Segmentation.dll")}\"");
+            $"#r \"{Path.Combine(RepoPaths.LibOutput, "Segmentation.dll")}\"",
+            $"#r \"{Path.Combine(RepoPaths.LibOutput, "Segmentation.Interactive.dll")}\"");
         // Each example becomes one cell, so a failure names its section by cell number.
         var cells = new[] { load }.Concat(examples).Select((code, i) => new Dictionary<string, object>
         {
@@ -40,6 +41,9 @@ public class LibraryMapTests
         Assert.Contains("3 steps of augmented batches", result.Output);     // 12 cases in batches of 4
         Assert.Contains("4 lines;     2", result.Output);                   // the chart's last table row, epoch 2
         Assert.Contains("PH2 not fetched yet", result.Output);
+        Assert.Contains("ph2 and mads, 10% held out for validation", result.Output);
+        Assert.Contains("mads: Segmentation Full Body MADS dataset", result.Output);
+        Assert.Contains("a Picture shows as text/html and image/png", result.Output);
         Assert.Contains("quiz: ", result.Output);
         Assert.Contains("PCK of the heatmaps' own maxima: 1.00", result.Output);
     }

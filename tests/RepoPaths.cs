@@ -20,11 +20,7 @@ static class RepoPaths
         return path;
     }
 
-    static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Lesson.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("Could not find Lesson.sln above " + AppContext.BaseDirectory);
-    }
+    static string FindRoot() =>
+        Segmentation.KitFolder.FindRoot(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException("Could not find Lesson.sln above " + AppContext.BaseDirectory);
 }

@@ -1,4 +1,4 @@
-using Segmentation.Data;
+
 
 namespace Segmentation.Augmentation;
 

@@ -19,6 +19,11 @@ public static class MadsDataset
     /// <summary>Names of the image, mask and collage folders.</summary>
     public const string ImagesFolderName = "images", MasksFolderName = "masks", CollagesFolderName = "collages";
 
+    /// <summary>How many frames (image/mask pairs) the real dataset has.</summary>
+    public const int RealFrameCount = 1192;
+
+    static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg"];
+
     /// <summary>
     /// Lists every frame under <paramref name="root"/>, sorted by name, and stops at the first bad frame.
     /// To skip bad frames and get a list of them instead, use <see cref="LoadGoodCases"/>.
@@ -83,9 +88,7 @@ public static class MadsDataset
                 $"The MADS folder '{fullRoot}' does not exist. Unzip the Kaggle archive there, " +
                 "or generate a sample in the same layout with MadsSample.EnsureDefault(...) or `lesson data sample mads`.");
 
-        string[] candidates = [fullRoot, Path.Combine(fullRoot, FolderName), Path.Combine(fullRoot, FolderName, FolderName)];
-        var dataFolder = candidates.FirstOrDefault(folder =>
-            Directory.Exists(Path.Combine(folder, ImagesFolderName)) && Directory.Exists(Path.Combine(folder, MasksFolderName)))
+        var dataFolder = FindPairsFolder(fullRoot)
             ?? throw new DirectoryNotFoundException(
                 $"No MADS images under '{fullRoot}': expected '{ImagesFolderName}/' and '{MasksFolderName}/' in it, in " +
                 $"'{FolderName}/' or in '{FolderName}/{FolderName}/'. Point to the folder the archive was unzipped into, " +
@@ -100,6 +103,37 @@ public static class MadsDataset
             if (folder.Length <= fullRoot.Length)
                 return (dataFolder, null);
         }
+    }
+
+    /// <summary>
+    /// The folder that holds <c>images/</c> and <c>masks/</c>: <paramref name="root"/> itself, <c>root/segmentation_full_body_mads_dataset_1192_img</c>
+    /// (the flattened archive) or the archive's doubled folder under it; null when none does (or the root does not exist).
+    /// </summary>
+    public static string? FindPairsFolder(string root)
+    {
+        var fullRoot = Path.GetFullPath(root);
+        string[] candidates = [fullRoot, Path.Combine(fullRoot, FolderName), Path.Combine(fullRoot, FolderName, FolderName)];
+        return candidates.FirstOrDefault(folder =>
+            Directory.Exists(Path.Combine(folder, ImagesFolderName)) && Directory.Exists(Path.Combine(folder, MasksFolderName)));
+    }
+
+    /// <summary>
+    /// A quick count, without reading any file: the images (PNG or JPEG) in the pairs folder that have a mask of the same
+    /// file name, and those that have none. Enough to tell a good download from a bad one; <see cref="LoadGoodCases"/>
+    /// checks every frame.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">No folder with images/ and masks/ under the root.</exception>
+    public static (string Folder, int Pairs, int ImagesWithoutMask) CountPairs(string root)
+    {
+        var folder = FindPairsFolder(root) ?? throw new DirectoryNotFoundException(
+            $"No MADS images under '{root}': expected '{ImagesFolderName}/' and '{MasksFolderName}/' folders side by side " +
+            $"(in the Kaggle zip they sit in {FolderName}/{FolderName}/).");
+        var masks = Directory.EnumerateFiles(Path.Combine(folder, MasksFolderName)).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        var images = Directory.EnumerateFiles(Path.Combine(folder, ImagesFolderName))
+            .Where(f => ImageExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            .Select(Path.GetFileName).ToList();
+        int pairs = images.Count(masks.Contains);
+        return (folder, pairs, images.Count - pairs);
     }
 
     /// <summary>Without df.csv: every file in images/ pairs with the file of the same name in masks/.</summary>

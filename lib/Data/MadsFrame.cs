@@ -23,7 +23,7 @@ public sealed partial record MadsFrame(
 
     /// <summary>
     /// Identifies the recording, e.g. "HipHop_HipHop1": all its frames and cameras show nearly the same scene,
-    /// so a split keeps them together (see <see cref="Split.BySequence"/>).
+    /// so a split keeps them together (see <c>Segmentation.Loading.Split.BySequence</c>).
     /// </summary>
     public string SequenceKey => $"{Activity}_{Sequence}";
 

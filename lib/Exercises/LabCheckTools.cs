@@ -46,9 +46,9 @@ internal static class LabCheckTools
         return t.detach().cpu().to_type(ScalarType.Float32).contiguous().data<float>().ToArray();
     }
 
-    public static string Shape(Tensor t) => $"[{string.Join(", ", t.shape)}]";
+    public static string Shape(Tensor t) => TensorShapes.Describe(t);
 
-    public static string Shape(params long[] shape) => $"[{string.Join(", ", shape)}]";
+    public static string Shape(params long[] shape) => TensorShapes.Describe(shape);
 
     public static string Number(double value) => double.IsNaN(value) ? "NaN" : value.ToString("0.###", CultureInfo.InvariantCulture);
 

@@ -1,4 +1,5 @@
 using Segmentation.Data;
+using Segmentation.Loading;
 using static Segmentation.Exercises.LabCheckTools;
 using static TorchSharp.torch;
 using Text = Segmentation.Exercises.LabMessages;

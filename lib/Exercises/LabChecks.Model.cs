@@ -84,8 +84,8 @@ public static partial class LabChecks
         {
             using var scope = NewDisposeScope();
             var targets = Mask(8, 8, (y, x) => x < 4);
-            var right = Mask(8, 8, (y, x) => x < 4).mul(Six).sub(Three);    // +3 on the person, -3 elsewhere
-            var wrong = Mask(8, 8, (y, x) => x >= 4).mul(Six).sub(Three);
+            var right = Mask(8, 8, (y, x) => x < 4).mul(Scalars.Six).sub(Scalars.Three);    // +3 on the person, -3 elsewhere
+            var wrong = Mask(8, 8, (y, x) => x >= 4).mul(Scalars.Six).sub(Scalars.Three);
             var (good, problem) = Attempt(() => options.Loss(right, targets).item<float>(), Text.Training.YourLoss);
             var (bad, _) = Attempt(() => options.Loss(wrong, targets).item<float>(), Text.Training.YourLoss);
             if (problem is not null)
@@ -103,6 +103,4 @@ public static partial class LabChecks
             messages.Add(Say(Text.Training.LearningRate, options.LearningRate));
         return Report(new LabCheckResult(number, title, 5, messages));
     }
-
-    static readonly Scalar Six = 6.0.ToScalar(), Three = 3.0.ToScalar();
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Segmentation.Exercises;
 
@@ -9,7 +8,6 @@ namespace Segmentation.Exercises;
 /// Checking never throws on a learner's input: unanswered questions ('?'), letters that are not choices and a
 /// wrong number of answers all come back as friendly lines in the result, so a notebook still runs top to bottom.
 /// </summary>
-[TypeFormatterSource(typeof(QuizFormatters), PreferredMimeTypes = ["text/plain"])]
 public sealed class Quiz
 {
     /// <summary>A quiz with a title and its questions, in order.</summary>

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Text;
-using Microsoft.DotNet.Interactive.Formatting;
-using Segmentation.Visualisation;
 
 namespace Segmentation.Exercises;
 
@@ -30,7 +27,6 @@ public sealed record QuestionFeedback(int Number, QuizQuestion Question, char Gi
 /// The outcome of <see cref="Quiz.Check(char[])"/>: feedback per question, a score and, when the number of
 /// answers did not match the questions, a note saying so. Shown as text in notebooks.
 /// </summary>
-[TypeFormatterSource(typeof(QuizFormatters), PreferredMimeTypes = ["text/plain"])]
 public sealed class QuizResult
 {
     internal QuizResult(string title, IReadOnlyList<QuestionFeedback> questions, string? countNote)
@@ -76,19 +72,4 @@ public sealed class QuizResult
             text.Append(". Think again about the ones marked wrong, change your letters and run this cell again.");
         return text.ToString();
     }
-}
-
-/// <summary>Shows quizzes and their results as text in notebooks (the default would be a table of properties).</summary>
-internal sealed class QuizFormatters : ITypeFormatterSource
-{
-    /// <summary>Plain text, and the same text as preformatted HTML for front ends that prefer HTML.</summary>
-    public IEnumerable<ITypeFormatter> CreateTypeFormatters() =>
-    [
-        new TextFormatter<QuizResult>("text/plain", r => r.ToString()),
-        new TextFormatter<QuizResult>("text/html", r => Pre(r.ToString())),
-        new TextFormatter<Quiz>("text/plain", q => q.ToString()),
-        new TextFormatter<Quiz>("text/html", q => Pre(q.ToString())),
-    ];
-
-    static string Pre(string text) => $"<pre>{WebUtility.HtmlEncode(text)}</pre>";
 }

@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using SharpCompress.Archives;
 using SharpCompress.Common;
 using SharpCompress.Readers;
@@ -135,6 +136,8 @@ public static class ArchiveExtractor
     static int WriteFile(IEntry entry, Func<Stream> open, string target, Budget written, string archivePath)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        // The CRC-32 that ZIP, RAR and 7z store for every file (System.IO.Hashing), checked here because not every reader
+        // checks it: a flipped byte in a stored (uncompressed) entry would otherwise pass unnoticed.
         var crc = new Crc32();
         long length = 0;
         using (var output = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None))
@@ -158,7 +161,7 @@ public static class ArchiveExtractor
         if (entry.Size >= 0 && length != entry.Size)
             throw Damaged(archivePath, $"ends early: entry '{entry.Key}' has {length:N0} of its {entry.Size:N0} bytes", null);
         // Tar stores no CRC (0); for the rest a mismatch means damaged data.
-        if (entry.Crc != 0 && crc.Value != (uint)entry.Crc)
+        if (entry.Crc != 0 && crc.GetCurrentHashAsUInt32() != (uint)entry.Crc)
             throw Damaged(archivePath, $"is damaged: entry '{entry.Key}' fails its CRC-32 check", null);
         return 1;
     }

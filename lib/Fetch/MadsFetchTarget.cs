@@ -1,6 +1,8 @@
+using Segmentation.Data;
+
 namespace Segmentation.Fetch;
 
-/// <summary>MADS: Kaggle's dataset download API with the learner's API token, checked with <see cref="MadsLayout"/>.</summary>
+/// <summary>MADS: Kaggle's dataset download API with the learner's API token, checked with <see cref="MadsDataset.CountPairs"/>.</summary>
 internal sealed class MadsFetchTarget : FetchTarget
 {
     /// <summary>The dataset's owner/name on Kaggle.</summary>
@@ -24,16 +26,30 @@ internal sealed class MadsFetchTarget : FetchTarget
 
     // The archive's own layout is kept under data/mads/ (the reader accepts the doubled folder).
     public override string? FindDatasetRoot(string extractedFolder) =>
-        MadsLayout.FindPairsFolder(extractedFolder) is null ? null : extractedFolder;
+        MadsDataset.FindPairsFolder(extractedFolder) is null ? null : extractedFolder;
 
+    /// <exception cref="FetchException">No images/ and masks/ folders, or not a single pair.</exception>
     public override string Check(string datasetRoot)
     {
-        var (pairs, unpaired) = MadsLayout.CountPairs(datasetRoot);
+        string folder;
+        int pairs, unpaired;
+        try
+        {
+            (folder, pairs, unpaired) = MadsDataset.CountPairs(datasetRoot);
+        }
+        catch (DirectoryNotFoundException missing)
+        {
+            throw new FetchException(missing.Message, missing);
+        }
+        if (pairs == 0)
+            throw new FetchException(
+                $"'{folder}' has {unpaired} images but none has a mask of the same name in 'masks/'. " +
+                "The archive is not the MADS dataset, or it is incomplete.");
         var line = $"{pairs} MADS image/mask pairs";
         if (unpaired > 0)
             line += $" and {unpaired} images without a mask";
-        if (pairs != MadsLayout.RealPairCount)
-            line += $"; the real dataset has {MadsLayout.RealPairCount}";
+        if (pairs != MadsDataset.RealFrameCount)
+            line += $"; the real dataset has {MadsDataset.RealFrameCount}";
         return line;
     }
 

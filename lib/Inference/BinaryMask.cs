@@ -70,7 +70,7 @@ public static class BinaryMask
         bool single = shape.Length >= 2 && shape.Length <= 4 && shape[..^2].All(d => d == 1);
         if (!single)
             throw new ArgumentException(
-                $"Expected one mask shaped [H, W], [1, H, W] or [1, 1, H, W], got [{string.Join(", ", shape)}]. "
+                $"Expected one mask shaped [H, W], [1, H, W] or [1, 1, H, W], got {TensorShapes.Describe(shape)}. "
                 + "For a batch, pass one mask at a time, e.g. masks[i].", nameof(mask));
         return ((int)shape[^2], (int)shape[^1]);
     }

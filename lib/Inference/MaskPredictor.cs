@@ -1,8 +1,9 @@
 using Segmentation.Data;
+using Segmentation.Loading;
 using Segmentation.Models;
-using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
+using SixLabors.ImageSharp;
 using static TorchSharp.torch;
 
 namespace Segmentation.Inference;
@@ -89,7 +90,7 @@ public sealed class MaskPredictor
         ArgumentNullException.ThrowIfNull(image);
         if (!(image.dim() == 3 || (image.dim() == 4 && image.shape[0] == 1)))
             throw new ArgumentException(
-                $"Expected one image shaped [C, H, W] (or [1, C, H, W]), got [{string.Join(", ", image.shape)}]. "
+                $"Expected one image shaped [C, H, W] (or [1, C, H, W]), got {TensorShapes.Describe(image)}. "
                 + "For a batch, predict one image at a time, e.g. images[i].", nameof(image));
         using var scope = NewDisposeScope();
         var batch = image.dim() == 3 ? image.unsqueeze(0) : image;
@@ -99,8 +100,52 @@ public sealed class MaskPredictor
         return Run(resized, height, width).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Runs the network on a batch of one at the input size and resizes its logits to height x width.</summary>
-    Tensor Run(Tensor batch, long height, long width)
+    /// <summary>
+    /// The network's logits for a batch of images [N, C, H, W] with values 0..1: [N, classes, H, W] on the CPU, run
+    /// through the network <paramref name="batchSize"/> images at a time. Images of the input size go in as they are;
+    /// others are resized for the network and the logits back, as for one image.
+    /// </summary>
+    /// <exception cref="ArgumentException">The tensor is not a batch of images.</exception>
+    public Tensor PredictBatchLogits(Tensor images, int batchSize = 8)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        if (images.dim() != 4)
+            throw new ArgumentException(
+                $"Expected a batch of images shaped [N, C, H, W], got {TensorShapes.Describe(images)}. For one image, use PredictLogits.", nameof(images));
+        long count = images.shape[0], height = images.shape[2], width = images.shape[3];
+        bool atInputSize = height == InputHeight && width == InputWidth;
+        var parts = new List<Tensor>();
+        try
+        {
+            for (long start = 0; start < count; start += batchSize)
+            {
+                using var scope = NewDisposeScope();
+                var batch = images.narrow(0, start, Math.Min(batchSize, count - start));
+                if (!atInputSize)
+                    batch = nn.functional.interpolate(batch.to_type(ScalarType.Float32), size: [InputHeight, InputWidth],
+                        mode: InterpolationMode.Bilinear, align_corners: false, antialias: true);
+                parts.Add(Run(batch, height, width, keepBatch: true).MoveToOuterDisposeScope());
+            }
+            return cat(parts, dim: 0);
+        }
+        finally
+        {
+            foreach (var part in parts)
+                part.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Masks for a batch of images [N, C, H, W] (see <see cref="PredictBatchLogits"/>): float32 0/1, [N, 1, H, W] on the CPU.
+    /// </summary>
+    public Tensor PredictBatchMasks(Tensor images, int batchSize = 8) => ToMask(PredictBatchLogits(images, batchSize), channelDimension: 1);
+
+    /// <summary>
+    /// Runs the network on a batch at the input size and resizes its logits to height x width (unless they have that size
+    /// already); a batch of one loses its batch dimension unless <paramref name="keepBatch"/>.
+    /// </summary>
+    Tensor Run(Tensor batch, long height, long width, bool keepBatch = false)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
@@ -111,8 +156,10 @@ public sealed class MaskPredictor
             var device = model.parameters().FirstOrDefault()?.device ?? CPU;
             var logits = model.call(batch.to(device));
             // Resize the logits, not the thresholded mask: bilinear blending of logits gives smooth edges.
-            var full = nn.functional.interpolate(logits, size: [height, width], mode: InterpolationMode.Bilinear, align_corners: false);
-            return full.squeeze(0).cpu().MoveToOuterDisposeScope();
+            var full = logits.shape[2] == height && logits.shape[3] == width
+                ? logits
+                : nn.functional.interpolate(logits, size: [height, width], mode: InterpolationMode.Bilinear, align_corners: false);
+            return (keepBatch ? full : full.squeeze(0)).cpu().MoveToOuterDisposeScope();
         }
         finally
         {
@@ -120,14 +167,14 @@ public sealed class MaskPredictor
         }
     }
 
-    Tensor ToMask(Tensor logits)
+    Tensor ToMask(Tensor logits, int channelDimension = 0)
     {
         using (logits)
         {
-            if (logits.shape[0] != 1)
+            if (logits.shape[channelDimension] != 1)
                 throw new InvalidOperationException(
-                    $"The network outputs {logits.shape[0]} channels (one per class); a 0/1 mask needs one. "
-                    + "Take the class with the highest logit instead: PredictLogits(image).argmax(0).");
+                    $"The network outputs {logits.shape[channelDimension]} channels (one per class); a 0/1 mask needs one. "
+                    + $"Take the class with the highest logit instead: PredictLogits(image).argmax({channelDimension}).");
             return BinaryMask.FromLogits(logits, Threshold);
         }
     }

@@ -11,11 +11,13 @@ static class ShapeCheck
         TensorShapes.RequireSame(logits, masks, where);
         if (!logits.is_floating_point())
             throw new ArgumentException($"{where}: the logits are {logits.dtype}; pass the model's floating-point output.");
-        if (masks.numel() > 0)
+        if (masks.numel() > 0 && masks.dtype != ScalarType.Bool)   // true/false lies in 0..1 already
         {
             using var scope = NewDisposeScope();
-            double low = masks.min().to_type(ScalarType.Float64).item<double>();
-            double high = masks.max().to_type(ScalarType.Float64).item<double>();
+            // One pass over the masks for both ends, read back together (this runs on every training step).
+            var (min, max) = masks.aminmax();
+            var ends = stack([min, max]).to_type(ScalarType.Float64).cpu().data<double>().ToArray();
+            double low = ends[0], high = ends[1];
             if (low < 0 || high > 1)
                 throw new ArgumentException(
                     $"{where}: mask values must lie in 0..1 (0 background, 1 object), but they range from {low} to {high}. "

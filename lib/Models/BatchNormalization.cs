@@ -19,8 +19,6 @@ public sealed class BatchNormalization : nn.Module<Tensor, Tensor>
     readonly Tensor running_mean;
     readonly Tensor running_var;
     readonly Tensor num_batches_tracked;
-    // Static: it must outlive every call that reads it (and a Tensor field would become a checkpoint entry).
-    static readonly Scalar One = 1L.ToScalar();
     readonly double momentum;
     readonly double epsilon;
 
@@ -45,7 +43,7 @@ public sealed class BatchNormalization : nn.Module<Tensor, Tensor>
             using var noGrad = no_grad();
             // add_(Scalar, alpha) with both arguments held: the shorter overload add_(x) makes a temporary
             // alpha Scalar of its own, which is exactly what can be freed too early.
-            num_batches_tracked.add_(One, alpha: One);
+            num_batches_tracked.add_(Scalars.IntegerOne, alpha: Scalars.IntegerOne);
         }
         return nn.functional.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, epsilon);
     }

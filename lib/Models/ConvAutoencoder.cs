@@ -49,7 +49,7 @@ public sealed class ConvAutoencoder : Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(images);
         if (images.dim() != 4 || images.shape[1] != 3 || images.shape[2] % 4 != 0 || images.shape[3] % 4 != 0)
             throw new ArgumentException(
-                $"{nameof(ConvAutoencoder)}: expected RGB images [N, 3, H, W] with H and W multiples of 4, got [{string.Join(", ", images.shape)}].",
+                $"{nameof(ConvAutoencoder)}: expected RGB images [N, 3, H, W] with H and W multiples of 4, got {TensorShapes.Describe(images)}.",
                 nameof(images));
         return encoder.call(images);
     }

@@ -9,7 +9,7 @@ static class InputCheck
     public static void Images(Tensor images, ISegmentationModel model, string modelName)
     {
         ArgumentNullException.ThrowIfNull(images);
-        string shape = $"[{string.Join(", ", images.shape)}]";
+        string shape = $"{TensorShapes.Describe(images)}";
         if (images.dim() != 4)
             throw new ArgumentException(
                 $"{modelName} takes a batch of images shaped [N, {model.InChannels}, H, W], got a tensor of shape {shape}. "

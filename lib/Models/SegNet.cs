@@ -10,7 +10,7 @@ namespace Segmentation.Models;
 /// the bottleneck's features alone (compare <see cref="UNet"/>, which also hands it the encoder's maps).
 /// Encoder: four <see cref="ConvBlock"/>s (conv 3x3 -> ReLU -> batch norm), each followed by 2x2 max-pooling,
 /// channels 3-16-32-64-128; bottleneck block 128->256; decoder: bilinear upsampling x2 then a block,
-/// 256->128, 128->64, 64->32; last, one more upsampling and a 1x1 convolution 32->1.
+/// 256->128, 128->64, 64->32; last, a 1x1 convolution 32->1 and one more upsampling (the same as upsampling first).
 /// Four halvings and four doublings: the output has the input's height and width.
 /// It returns LOGITS (no sigmoid).
 /// State-dict names (the checkpoint format): <c>encoder.{i}.conv.*</c> / <c>encoder.{i}.norm.*</c> (i = 0..3),
@@ -87,8 +87,11 @@ public sealed class SegNet : Module<Tensor, Tensor>, ISegmentationModel
             x = pool.call(block.call(x));
         x = bottleneck.call(x);
         foreach (var block in decoder)
-            x = block.call(upsample.call(x));
-        // The decoder doubled the size one time fewer than the encoder halved it: the last doubling is here.
-        return head.call(upsample.call(x));
+            x = block.call(ChannelsLast.Call(upsample, x));
+        // The decoder doubled the size one time fewer than the encoder halved it: the last doubling is here, after the
+        // 1x1 head rather than before it. Both are linear and act on different axes (the head mixes channels pixel by
+        // pixel, upsampling mixes pixels channel by channel, with weights summing to 1), so the order does not change the
+        // result; upsampling 1 channel instead of 32 saves about a tenth of a training step on the CPU.
+        return ChannelsLast.Call(upsample, head.call(x));
     }
 }

@@ -22,7 +22,7 @@ public sealed class UNet : Module<Tensor, Tensor>, ISegmentationModel
     readonly ModuleList<Module<Tensor, Tensor>> encoder = new();
     readonly Module<Tensor, Tensor> bottleneck;
     readonly ModuleList<Module<Tensor, Tensor>> decoder = new();
-    readonly Module<Tensor, Tensor> head;
+    readonly Conv2d head;
     readonly Module<Tensor, Tensor> pool;
     readonly Module<Tensor, Tensor> upsample;
 
@@ -109,10 +109,26 @@ public sealed class UNet : Module<Tensor, Tensor>, ISegmentationModel
         for (int i = 0; i < decoder.Count; i++)
         {
             var skip = skips[skips.Count - 1 - i];
-            x = decoder[i].call(cat([upsample.call(x), skip], dim: 1));
+            x = decoder[i].call(cat([ChannelsLast.Call(upsample, x), skip], dim: 1));
         }
-        return Blocks == BlockStyle.Lesson
-            ? head.call(cat([upsample.call(x), skips[0]], dim: 1))
-            : head.call(x);
+        return Blocks == BlockStyle.Lesson ? LessonHead(x, skips[0]) : head.call(x);
+    }
+
+    /// <summary>
+    /// The lesson's head, a 1x1 convolution of [upsampled x, top skip], computed in a cheaper order with the same result.
+    /// A 1x1 convolution mixes channels pixel by pixel and bilinear upsampling mixes pixels channel by channel, so the two
+    /// can be swapped: head([up(x), skip]) = up(W_x * x) + W_skip * skip + bias, where W_x and W_skip are the head's
+    /// weights for the two inputs. Upsampling the one output channel instead of x's 32 (and not concatenating at full
+    /// size) saves about a tenth of a training step on the CPU.
+    /// </summary>
+    Tensor LessonHead(Tensor x, Tensor skip)
+    {
+        long fromBelow = x.shape[1];
+        using var weightBelow = head.weight!.narrow(1, 0, fromBelow);
+        using var weightSkip = head.weight!.narrow(1, fromBelow, skip.shape[1]);
+        using var below = nn.functional.conv2d(x, weightBelow);
+        using var upsampled = ChannelsLast.Call(upsample, below);
+        using var beside = nn.functional.conv2d(skip, weightSkip, head.bias);
+        return upsampled.add(beside, alpha: ModelScalars.One);
     }
 }

@@ -53,7 +53,7 @@ public static class Heatmaps
     {
         ArgumentNullException.ThrowIfNull(heatmaps);
         if (heatmaps.dim() != 4)
-            throw new ArgumentException($"Expected heatmaps [N, J, H, W], got [{string.Join(", ", heatmaps.shape)}].", nameof(heatmaps));
+            throw new ArgumentException($"Expected heatmaps [N, J, H, W], got {TensorShapes.Describe(heatmaps)}.", nameof(heatmaps));
         using var scope = NewDisposeScope();
         int n = (int)heatmaps.shape[0], j = (int)heatmaps.shape[1], width = (int)heatmaps.shape[3];
         var index = heatmaps.detach().cpu().reshape(n, j, -1).argmax(2).data<long>().ToArray();

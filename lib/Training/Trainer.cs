@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Segmentation.Data;
+using Segmentation.Loading;
 using Segmentation.Losses;
 using Segmentation.Metrics;
 using Segmentation.Native;
@@ -25,6 +25,12 @@ public sealed class Trainer : IDisposable
 
     /// <summary>The device the model and batches live on.</summary>
     public Device Device { get; }
+
+    /// <summary>The network being trained. Predict with it through <c>Segmentation.Inference.MaskPredictor</c>.</summary>
+    public nn.Module<Tensor, Tensor> Model => model;
+
+    /// <summary>The settings this trainer uses.</summary>
+    public TrainingOptions Options => options;
 
     /// <summary>
     /// The network's catalogue name and constructor arguments, stored in checkpoints so <see cref="Checkpoint.LoadModel"/> can
@@ -250,34 +256,6 @@ public sealed class Trainer : IDisposable
         return (lossSum / n, counts);
     }
 
-    /// <summary>Logits for <paramref name="images"/> ([N,3,H,W]), on the CPU, computed in evaluation mode, batch by batch.</summary>
-    public Tensor PredictLogits(Tensor images)
-    {
-        using var noGrad = no_grad();
-        model.eval();
-        var parts = new List<Tensor>();
-        for (long start = 0; start < images.shape[0]; start += options.BatchSize)
-        {
-            using var scope = NewDisposeScope();
-            long length = Math.Min(options.BatchSize, images.shape[0] - start);
-            parts.Add(model.call(images.narrow(0, start, length).to(Device)).cpu().MoveToOuterDisposeScope());
-        }
-        var all = cat(parts, dim: 0);
-        foreach (var part in parts)
-            part.Dispose();
-        return all;
-    }
-
-    /// <summary>
-    /// Predicted masks for <paramref name="images"/>: 1 where the model's probability is above
-    /// <paramref name="threshold"/>, else 0. Shape [N, 1, H, W], on the CPU.
-    /// </summary>
-    public Tensor PredictMasks(Tensor images, double threshold = 0.5)
-    {
-        using var logits = PredictLogits(images);
-        return Inference.BinaryMask.FromLogits(logits, threshold);
-    }
-
     /// <summary>The file next to <paramref name="bestPath"/> that holds the latest epoch (for resuming).</summary>
     public static string LastPathFor(string bestPath) =>
         Path.Combine(Path.GetDirectoryName(bestPath) ?? "", Path.GetFileNameWithoutExtension(bestPath) + ".last" + Path.GetExtension(bestPath));
@@ -305,11 +283,11 @@ public sealed class Trainer : IDisposable
     static void CheckPairs(Tensor images, Tensor masks, string what)
     {
         if (images.dim() != 4 || images.shape[1] != 3)
-            throw new ArgumentException($"The {what} images have shape [{string.Join(", ", images.shape)}]; expected [N, 3, H, W] RGB images.");
+            throw new ArgumentException($"The {what} images have shape {TensorShapes.Describe(images)}; expected [N, 3, H, W] RGB images.");
         if (masks.dim() != 4 || masks.shape[1] != 1 || masks.shape[0] != images.shape[0]
             || masks.shape[2] != images.shape[2] || masks.shape[3] != images.shape[3])
-            throw new ArgumentException($"The {what} masks have shape [{string.Join(", ", masks.shape)}] but the images have "
-                + $"[{string.Join(", ", images.shape)}]; expected one [1, H, W] mask per image, the same size as the image.");
+            throw new ArgumentException($"The {what} masks have shape {TensorShapes.Describe(masks)} but the images have "
+                + $"{TensorShapes.Describe(images)}; expected one [1, H, W] mask per image, the same size as the image.");
         if (images.shape[0] == 0)
             throw new ArgumentException($"The {what} set is empty: give it at least one image.");
     }

@@ -37,7 +37,7 @@ public static class LabelPictures
         var shape = classIds.shape;
         if (!(shape.Length == 2 || (shape.Length == 3 && shape[0] == 1)))
             throw new ArgumentException(
-                $"Expected a class map shaped [H, W] or [1, H, W], got [{string.Join(", ", shape)}]. "
+                $"Expected a class map shaped [H, W] or [1, H, W], got {TensorShapes.Describe(shape)}. "
                 + "For one-hot channels [C, H, W], take argmax(0) first.", nameof(classIds));
         int height = (int)shape[^2], width = (int)shape[^1];
         long[] ids;
@@ -77,7 +77,7 @@ public static class LabelPictures
         if (factor < 1)
             throw new ArgumentOutOfRangeException(nameof(factor), factor, "The factor must be 1 or more.");
         if (tensor.dim() < 2)
-            throw new ArgumentException($"Expected at least [H, W], got [{string.Join(", ", tensor.shape)}].", nameof(tensor));
+            throw new ArgumentException($"Expected at least [H, W], got {TensorShapes.Describe(tensor)}.", nameof(tensor));
         using var scope = NewDisposeScope();
         return tensor.repeat_interleave(factor, dim: -1).repeat_interleave(factor, dim: -2).MoveToOuterDisposeScope();
     }

@@ -19,7 +19,7 @@ public static class NumberGrid
         var shape = values.shape;
         if (shape.Length < 2 || shape[..^2].Any(d => d != 1))
             throw new ArgumentException(
-                $"Expected one grid, [H, W] or [1, ..., 1, H, W], got [{string.Join(", ", shape)}]; pick one, e.g. t[0, 0].", nameof(values));
+                $"Expected one grid, [H, W] or [1, ..., 1, H, W], got {TensorShapes.Describe(shape)}; pick one, e.g. t[0, 0].", nameof(values));
         int height = (int)shape[^2], width = (int)shape[^1];
         double[] numbers;
         using (NewDisposeScope())

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.DotNet.Interactive.Formatting;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using static TorchSharp.torch;
@@ -8,10 +7,9 @@ using static TorchSharp.torch;
 namespace Segmentation.Visualisation;
 
 /// <summary>
-/// A picture to look at: made from image and mask tensors, shown as an image in notebooks,
-/// saved as PNG. Holds the PNG bytes; a picture made with <see cref="Row"/> also keeps its captioned parts.
+/// A picture to look at: made from image and mask tensors, shown as an image in notebooks (Segmentation.Interactive,
+/// which the notebooks' load cell brings, teaches them how), saved as PNG. Holds the PNG bytes; a picture made with <see cref="Row"/> also keeps its captioned parts.
 /// </summary>
-[TypeFormatterSource(typeof(PictureFormatters), PreferredMimeTypes = ["text/html", "image/png"])]
 public sealed class Picture
 {
     /// <summary>Gap between the pictures of a <see cref="Row"/>, in pixels.</summary>
@@ -170,7 +168,7 @@ public sealed class Picture
             3 => shape,
             4 when shape[0] == 1 => shape[1..],
             _ => throw new ArgumentException(
-                $"Expected a tensor shaped [C, H, W] or [H, W] (or a batch of one), got [{string.Join(", ", shape)}].", parameter),
+                $"Expected a tensor shaped [C, H, W] or [H, W] (or a batch of one), got {TensorShapes.Describe(shape)}.", parameter),
         };
         if (chw[0] is not (1 or 3))
             throw new ArgumentException($"Expected 1 (gray) or 3 (RGB) channels, got {chw[0]}.", parameter);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Microsoft.DotNet.Interactive.Formatting;
 using Segmentation.Training;
 using Plotly = XPlot.Plotly;
 
@@ -11,7 +10,8 @@ namespace Segmentation.Visualisation;
 /// Training curves: loss on top, validation Dice (and IoU) below, one point per epoch. A notebook shows two
 /// outputs: a static picture (<see cref="Picture"/>, a PNG that every viewer shows, offline or in a repository
 /// browser) and, under its caption, the same chart to hover and zoom (drawn by plotly.js, fetched from its CDN
-/// when the notebook is viewed) with the numbers in a table. <see cref="SaveAs"/> writes a web page.
+/// when the notebook is viewed) with the numbers in a table (Segmentation.Interactive shows them so). <see cref="SaveAs"/>
+/// writes a web page.
 /// </summary>
 /// <example>
 /// <code>
@@ -21,7 +21,6 @@ namespace Segmentation.Visualisation;
 /// TrainingCurves.FromSeries("pose", "PCK", lossSeries, pckSeries)       // any per-epoch numbers, e.g. a pose network's
 /// </code>
 /// </example>
-[TypeFormatterSource(typeof(TrainingCurvesFormatters), PreferredMimeTypes = ["text/html", "text/plain"])]
 public sealed class TrainingCurves
 {
     /// <summary>The plotly.js release the charts load: pinned, so a chart looks the same next year.</summary>

@@ -1,14 +1,13 @@
 using System.Net;
-using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Segmentation.Visualisation;
 
 /// <summary>
 /// The static picture of a <see cref="TrainingCurves"/> chart: a PNG with its caption. Unlike the interactive chart
 /// it needs no script and no internet, so it shows in every notebook viewer, a repository browser included.
-/// A notebook shows it as an image (image/png), and a terminal shows its caption (text/plain).
+/// A notebook shows it as an image (image/png), and a terminal shows its caption (text/plain): Segmentation.Interactive
+/// teaches notebooks to.
 /// </summary>
-[TypeFormatterSource(typeof(TrainingCurvesPictureFormatters), PreferredMimeTypes = ["image/png", "text/plain"])]
 public sealed class TrainingCurvesPicture
 {
     internal TrainingCurvesPicture(byte[] png, int width, int height, string caption)

@@ -1,5 +1,5 @@
+
 using Segmentation.Augmentation;
-using Segmentation.Data;
 
 namespace Lesson.Tests.Data;
 

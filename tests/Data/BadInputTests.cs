@@ -1,4 +1,7 @@
+
 using Segmentation.Data;
+using Segmentation.Loading;
+using Segmentation.Samples;
 
 namespace Lesson.Tests.Data;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Segmentation.Data;
+using Segmentation.Samples;
 
 namespace Lesson.Tests.Data;
 

@@ -76,7 +76,7 @@ static class DataFiles
     /// <summary>Reads the mask a case's file gives at its own size, as 0/1 values per row.</summary>
     public static int ObjectColumns(string maskPath, Segmentation.Data.MaskRule rule)
     {
-        using var mask = Segmentation.Data.ImageTensors.LoadMask(maskPath, 64, rule);
+        using var mask = Segmentation.Loading.ImageTensors.LoadMask(maskPath, 64, rule);
         // Lesions/people in these files fill whole columns from the left: count the columns of the top row.
         return (int)mask[0, 0].sum().item<float>();
     }

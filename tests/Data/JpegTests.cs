@@ -1,7 +1,8 @@
 using Segmentation.Data;
-using SixLabors.ImageSharp;
+using Segmentation.Loading;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp;
 
 namespace Lesson.Tests.Data;
 

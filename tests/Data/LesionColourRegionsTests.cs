@@ -1,4 +1,4 @@
-using Segmentation.Data;
+using Segmentation.Loading;
 using static TorchSharp.torch;
 
 namespace Lesson.Tests.Data;

@@ -1,5 +1,7 @@
 using Segmentation.Augmentation;
 using Segmentation.Data;
+using Segmentation.Loading;
+using Segmentation.Samples;
 using static TorchSharp.torch;
 
 namespace Lesson.Tests.Data;

@@ -1,4 +1,6 @@
+
 using Segmentation.Data;
+using Segmentation.Samples;
 
 namespace Lesson.Tests.Data;
 
@@ -39,6 +41,23 @@ public class MadsReaderTests
         Assert.Equal(expected, fromAbove.Select(f => f.Name));
         Assert.Equal(expected, fromInside.Select(f => f.Name));
         Assert.All(fromInside, f => Assert.Equal(Path.GetFileName(f.ImagePath), Path.GetFileName(f.MaskPath)));
+    }
+
+    [Fact]
+    public void The_quick_count_finds_the_same_folder_as_the_reader_and_counts_images_without_a_mask()
+    {
+        string root = MadsSample.Write(RepoPaths.NewTempFolder("mads-count"), count: 7, seed: 4);
+        string inner = Path.Combine(root, Folder, Folder);
+        File.Delete(Directory.GetFiles(Path.Combine(inner, MadsDataset.MasksFolderName)).Order().First());
+
+        var (folder, pairs, withoutMask) = MadsDataset.CountPairs(root);
+
+        Assert.Equal(inner, folder);
+        Assert.Equal(MadsDataset.FindFolders(root).DataFolder, MadsDataset.FindPairsFolder(root));
+        Assert.Equal((6, 1), (pairs, withoutMask));
+        Assert.Null(MadsDataset.FindPairsFolder(Path.Combine(inner, MadsDataset.ImagesFolderName)));
+        var none = Assert.Throws<DirectoryNotFoundException>(() => MadsDataset.CountPairs(Path.Combine(inner, MadsDataset.ImagesFolderName)));
+        Assert.Contains("expected 'images/' and 'masks/' folders side by side", none.Message);
     }
 
     [Fact]

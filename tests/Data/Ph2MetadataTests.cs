@@ -1,4 +1,6 @@
+
 using Segmentation.Data;
+using Segmentation.Samples;
 
 namespace Lesson.Tests.Data;
 

@@ -1,6 +1,7 @@
 using Segmentation.Data;
-using SixLabors.ImageSharp;
+using Segmentation.Samples;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp;
 
 namespace Lesson.Tests.Data;
 

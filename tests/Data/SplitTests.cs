@@ -1,4 +1,6 @@
+
 using Segmentation.Data;
+using Segmentation.Loading;
 
 namespace Lesson.Tests.Data;
 

@@ -1,11 +1,15 @@
 using Microsoft.DotNet.Interactive.Formatting;
 using Segmentation.Exercises;
+using Segmentation.Interactive;
 
 namespace Lesson.Tests.Exercises;
 
 /// <summary>Quiz checking against the lesson's real questions: right, wrong, unanswered and invalid input.</summary>
 public class QuizTests
 {
+    // What the notebooks' load cell does: the quiz formatters live in the notebook front end.
+    public QuizTests() => NotebookFormatters.Register();
+
     [Fact]
     public void The_lesson_quizzes_have_three_questions_each_with_the_answers_of_the_original()
     {

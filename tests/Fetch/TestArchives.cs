@@ -1,7 +1,8 @@
 using System.IO.Compression;
 using Segmentation.Data;
-using SixLabors.ImageSharp;
+using Segmentation.Samples;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp;
 
 namespace Lesson.Tests.Fetch;
 

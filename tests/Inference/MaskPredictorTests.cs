@@ -95,6 +95,41 @@ public class MaskPredictorTests
     }
 
     [Fact]
+    public void A_batch_at_the_input_size_gives_the_networks_own_logits_and_any_other_size_each_images_own()
+    {
+        Segmentation.Training.Seeds.Set(4);
+        using var model = new UNet(widths: [8, 16]);
+        model.train();
+        var predictor = new MaskPredictor(model, inputSize: 32);
+        using var images = rand(5, 3, 32, 32);
+
+        using var logits = predictor.PredictBatchLogits(images, batchSize: 2);   // batches of 2, 2 and 1
+        using var masks = predictor.PredictBatchMasks(images, batchSize: 2);
+
+        Assert.True(model.training);   // the network's mode is restored
+        model.eval();
+        using (no_grad())
+        {
+            using var expected = model.call(images);
+            Assert.Equal(new long[] { 5, 1, 32, 32 }, logits.shape);
+            Assert.True(logits.allclose(expected, rtol: 1e-4, atol: 1e-5));
+            using var expectedMasks = BinaryMask.FromLogits(expected);
+            Assert.Equal(expectedMasks.data<float>().ToArray(), masks.data<float>().ToArray());
+        }
+        // At another size each image is resized for the network and back, exactly as one image alone is.
+        using var larger = rand(3, 3, 40, 48);
+        using var batchLogits = predictor.PredictBatchLogits(larger);
+        Assert.Equal(new long[] { 3, 1, 40, 48 }, batchLogits.shape);
+        for (int i = 0; i < 3; i++)
+        {
+            using var alone = predictor.PredictLogits(larger[i]);
+            Assert.True(batchLogits[i].allclose(alone, rtol: 1e-4, atol: 1e-5), $"image {i} differs from its prediction alone");
+        }
+        var single = Assert.Throws<ArgumentException>(() => predictor.PredictBatchLogits(larger[0]));
+        Assert.Contains("For one image, use PredictLogits", single.Message);
+    }
+
+    [Fact]
     public void A_size_the_network_cannot_take_and_a_multi_class_mask_are_refused()
     {
         using var unet = new UNet();

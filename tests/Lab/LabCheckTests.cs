@@ -1,9 +1,11 @@
 using Segmentation.Data;
 using Segmentation.Exercises;
 using Segmentation.Inference;
+using Segmentation.Loading;
 using Segmentation.Losses;
 using Segmentation.Metrics;
 using Segmentation.Models;
+using Segmentation.Samples;
 using Segmentation.Training;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -25,9 +25,12 @@ public class ModelSummaryTests
         Assert.Equal(new long[] { 32, 16, 8, 4 }, pools);
         var bottleneck = summary.Layers.Single(l => l.Path == "bottleneck");
         Assert.Equal(new long[] { 1, 256, 4, 2 }, bottleneck.OutputShape);
-        var head = summary.Layers[^1];
+        // The 1x1 head comes before the last upsampling (the same result, cheaper): one channel at half size, then doubled.
+        var head = summary.Layers[^2];
         Assert.Equal(("head", 33L), (head.Path, head.Parameters));
-        Assert.Equal(new long[] { 1, 1, 64, 32 }, head.OutputShape);
+        Assert.Equal(new long[] { 1, 1, 32, 16 }, head.OutputShape);
+        Assert.Equal("upsample", summary.Layers[^1].Path);
+        Assert.Equal(new long[] { 1, 1, 64, 32 }, summary.Layers[^1].OutputShape);
     }
 
     [Fact]

@@ -13,9 +13,10 @@ public sealed class ReleaseBuiltKit : IDisposable
     public ReleaseBuiltKit()
     {
         Root = KitCopy.Create("load-release", includeLibrarySources: true);
-        var build = KitCopy.Dotnet(Root, TimeSpan.FromMinutes(10), "build", "-c", "Release", "lib", "-nologo", "-nodeReuse:false");
+        // The notebook front end references the core, so this builds both, as the kit's own build does.
+        var build = KitCopy.Dotnet(Root, TimeSpan.FromMinutes(10), "build", "-c", "Release", "lib/Interactive", "-nologo", "-nodeReuse:false");
         if (build.ExitCode != 0)
-            throw new InvalidOperationException($"dotnet build -c Release lib failed in the copy {Root} (exit code {build.ExitCode}):\n{build.Log}");
+            throw new InvalidOperationException($"dotnet build -c Release lib/Interactive failed in the copy {Root} (exit code {build.ExitCode}):\n{build.Log}");
     }
 
     /// <summary>The copy's root folder.</summary>
@@ -26,7 +27,8 @@ public sealed class ReleaseBuiltKit : IDisposable
 
     /// <summary>
     /// A notebook in the copy's notebooks/ folder: the real first cell of 00-quickstart.ipynb, then a cell that prints
-    /// where the library and the natives were loaded from and computes with torch.
+    /// where the library and the natives were loaded from, computes with torch and says how pictures are shown
+    /// (the load cell registers the notebook front end's formatters).
     /// </summary>
     public string WriteCheckNotebook()
     {
@@ -37,6 +39,8 @@ public sealed class ReleaseBuiltKit : IDisposable
             Console.WriteLine($"natives {info.NativeFolder}");
             Console.WriteLine($"native fix {info.NativeFix}");
             Console.WriteLine($"torch sum {(TorchSharp.torch.ones(2, 3) * 2).sum().item<float>()}");
+            var shownAs = Microsoft.DotNet.Interactive.Formatting.Formatter.GetPreferredMimeTypesFor(typeof(Segmentation.Visualisation.Picture));
+            Console.WriteLine($"picture shown as {string.Join(" and ", shownAs)}");
             """);
         return notebook;
     }
@@ -58,7 +62,7 @@ sealed record UnbuiltKit(string Root, string Notebook)
 static class KitCopy
 {
     /// <summary>
-    /// A temp folder with the kit's build files, lib/Segmentation.csproj and lib/Segmentation.csx, the tool manifest
+    /// A temp folder with the kit's build files, the library's two projects and lib/Segmentation.csx, the tool manifest
     /// (the stock kernel starts the kit's pinned dotnet-interactive) and an empty notebooks/ folder; with the
     /// library's sources too when <paramref name="includeLibrarySources"/>.
     /// </summary>
@@ -66,7 +70,7 @@ static class KitCopy
     {
         string root = RepoPaths.NewTempFolder(name);
         string[] files = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json",
-                          ".config/dotnet-tools.json", "lib/Segmentation.csproj", "lib/Segmentation.csx"];
+                          ".config/dotnet-tools.json", "lib/Segmentation.csproj", "lib/Interactive/Segmentation.Interactive.csproj", "lib/Segmentation.csx"];
         foreach (var file in files)
             CopyFile(file, root);
         foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "build")))

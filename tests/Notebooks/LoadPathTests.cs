@@ -12,12 +12,16 @@ public class LoadPathTests(ReleaseBuiltKit release, JupyterKernel jupyter) : ICl
 {
     const string NotBuilt = "The course library is not built yet. Run `dotnet build` in ";
 
+    /// <summary>What the check notebook prints when the load cell registered the front end's formatters.</summary>
+    const string PictureFormattersRegistered = "picture shown as text/html and image/png";
+
     [Fact]
     public void A_Release_only_build_fills_the_notebook_folder_and_nothing_per_configuration()
     {
         string lib = Path.Combine(release.Root, "lib", "bin");
         Assert.Equal(["notebook"], Directory.GetDirectories(lib).Select(Path.GetFileName));
         Assert.True(File.Exists(Path.Combine(lib, "notebook", "Segmentation.dll")));
+        Assert.True(File.Exists(Path.Combine(lib, "notebook", "Segmentation.Interactive.dll")));
         Assert.True(File.Exists(Path.Combine(lib, "notebook", "TorchSharp.dll")));
         Assert.True(File.Exists(Path.Combine(lib, "notebook", "SixLabors.ImageSharp.dll")));
         if (OperatingSystem.IsLinux())
@@ -37,6 +41,7 @@ public class LoadPathTests(ReleaseBuiltKit release, JupyterKernel jupyter) : ICl
 
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
         Assert.Contains("torch sum 12", run.Output);
+        Assert.Contains(PictureFormattersRegistered, run.Output);
     }
 
     [Fact]
@@ -53,6 +58,7 @@ public class LoadPathTests(ReleaseBuiltKit release, JupyterKernel jupyter) : ICl
         Assert.Contains($"library {Path.Combine(folder, "Segmentation.dll")}", printed);
         Assert.Contains($"natives {folder}", printed);
         Assert.Contains("torch sum 12", printed);
+        Assert.Contains(PictureFormattersRegistered, printed);
         Assert.Contains($"native fix {(NativeFixTests.MachineNeedsFix ? "applied" : "not-needed")}", printed);
     }
 

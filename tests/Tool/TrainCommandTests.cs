@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Segmentation.Data;
+using Segmentation.Loading;
+using Segmentation.Samples;
 
 namespace Lesson.Tests.Tool;
 

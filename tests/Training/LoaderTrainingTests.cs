@@ -1,6 +1,8 @@
 using Segmentation.Augmentation;
 using Segmentation.Data;
+using Segmentation.Loading;
 using Segmentation.Models;
+using Segmentation.Samples;
 using Segmentation.Training;
 
 namespace Lesson.Tests.Training;

@@ -1,5 +1,7 @@
 using Segmentation.Data;
+using Segmentation.Loading;
 using Segmentation.Models;
+using Segmentation.Samples;
 using Segmentation.Training;
 using static TorchSharp.torch;
 

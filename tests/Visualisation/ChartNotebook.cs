@@ -24,7 +24,9 @@ static class ChartNotebook
         File.Copy(Path.Combine(RepoPaths.Root, ".config", "dotnet-tools.json"), Path.Combine(folder, ".config", "dotnet-tools.json"));
         string[] sources =
         [
-            $"#r \"{Path.Combine(RepoPaths.LibOutput, "TorchSharp.dll")}\"\n#r \"{Path.Combine(RepoPaths.LibOutput, "Segmentation.dll")}\"",
+            // What lib/Segmentation.csx does, from a folder outside the kit: reference the library, then register its formatters.
+            $"#r \"{Path.Combine(RepoPaths.LibOutput, "TorchSharp.dll")}\"\n#r \"{Path.Combine(RepoPaths.LibOutput, "Segmentation.dll")}\"\n"
+                + $"#r \"{Path.Combine(RepoPaths.LibOutput, "Segmentation.Interactive.dll")}\"\nSegmentation.Interactive.NotebookFormatters.Register();",
             """
             using Segmentation.Training;
             using Segmentation.Visualisation;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.DotNet.Interactive.Formatting;
+using Segmentation.Interactive;
 using Segmentation.Training;
 using Segmentation.Visualisation;
 using SixLabors.ImageSharp;
@@ -9,6 +10,9 @@ namespace Lesson.Tests.Visualisation;
 
 public class TrainingCurvesTests
 {
+    // What the notebooks' load cell does: the chart formatters live in the notebook front end.
+    public TrainingCurvesTests() => NotebookFormatters.Register();
+
     static readonly EpochResult[] History =
     [
         new(1, TrainLoss: 0.61234, ValidationLoss: 0.55, ValidationDice: 0.4321, ValidationIoU: 0.2756, Seconds: 3, Steps: 23),

@@ -72,8 +72,9 @@ public static class Cli
             PredictCommand.Create(),
             ExportCommand.Create(),
             FetchCommand.Create(),
-            CommandGroup.Create("bench", "Benchmarks: training-step time, aborts under garbage collection, memory over a long run, image loading.",
-                BenchCommand.Create(), SoakCommand.Create(), MemoryBenchCommand.Create(), BenchDataCommand.Create()),
+            CommandGroup.Create("bench", "Benchmarks: training-step and epoch time (against PyTorch too), aborts under garbage collection, "
+                + "memory over a long run, image loading.",
+                BenchCommand.Create(), BenchEpochCommand.Create(), SoakCommand.Create(), MemoryBenchCommand.Create(), BenchDataCommand.Create()),
             DataCommand.Create(),
             RunCommand.CreateChild(),
             SoakCommand.CreateChild(),
@@ -122,8 +123,14 @@ public static class Cli
           fetch ph2|mads [--from URL_OR_FILE_OR_FOLDER] [--dest DIR] [--sha256 HEX] [--kaggle-api URL]
                                            download (resumable) or take a local copy, extract safely into
                                            data/PH2Dataset or data/mads and check it (MADS: Kaggle API token)
-          bench train [--model unet|unet-double|segnet] [--size 256] [--batch 8] [--steps 20] [--json]
-                                           median training-step time and peak memory
+          bench train [--model unet|unet-double|segnet] [--size 256] [--batch 8] [--steps 20] [--threads N]
+                      [--json] [--compare-python] [--rounds 3] [--python PATH]
+                                           median training-step time and peak memory; with --compare-python,
+                                           the same steps in PyTorch, taking turns, and the kit/PyTorch ratio
+          bench epoch [--model unet|segnet] [--size 128] [--batch 8] [--epochs 3] [--threads N]
+                      [--json] [--compare-python] [--rounds 3] [--python PATH]
+                                           loading and epoch times of `train`'s default training on PH2,
+                                           against the same loop in PyTorch with --compare-python
           bench soak [--runs 6] [--steps 2000] [--path kit|torchsharp] [--json]
                                            train under constant garbage collection; count aborts
           bench memory [--epochs 20] [--size 128] [--model unet] [--data DIR] [--json]

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using Segmentation.Data;
+using Segmentation.Loading;
 using Segmentation.Native;
+using Segmentation.Samples;
 
 namespace Lesson.Tool.Commands;
 

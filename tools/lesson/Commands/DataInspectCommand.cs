@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Segmentation.Data;
+using Segmentation.Samples;
 
 namespace Lesson.Tool.Commands;
 

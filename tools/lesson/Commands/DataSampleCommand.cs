@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Segmentation.Data;
+using Segmentation.Samples;
 
 namespace Lesson.Tool.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Segmentation.Data;
 using Segmentation.Fetch;
 
 namespace Lesson.Tool.Commands;

@@ -1,11 +1,12 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.CommandLine;
 using Segmentation.Data;
 using Segmentation.Inference;
+using Segmentation.Loading;
 using Segmentation.Training;
 using Segmentation.Visualisation;
-using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp;
 
 namespace Lesson.Tool.Commands;
 

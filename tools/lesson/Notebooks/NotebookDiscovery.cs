@@ -10,20 +10,10 @@ internal static class NotebookDiscovery
     static readonly string[] CourseFolders = ["notebooks", "lab", Path.Combine("lab", "solutions")];
 
     /// <summary>
-    /// Walks up from <paramref name="start"/> to the folder holding the kit's solution file
-    /// (Lesson.sln, or Lesson.slnx which newer SDKs create); null when there is none.
+    /// The kit's folder at or above <paramref name="start"/>, the one holding its solution file (the library's
+    /// <see cref="Segmentation.KitFolder.FindRoot"/>); null when there is none.
     /// </summary>
-    public static string? FindRepoRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Lesson.sln")) ||
-                File.Exists(Path.Combine(dir.FullName, "Lesson.slnx")))
-                return dir.FullName;
-        }
-
-        return null;
-    }
+    public static string? FindRepoRoot(string start) => Segmentation.KitFolder.FindRoot(start);
 
     /// <summary>
     /// Turns the paths typed on the command line into full notebook paths, in run order.
