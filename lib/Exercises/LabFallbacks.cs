@@ -1,6 +1,7 @@
 using Segmentation.Augmentation;
 using Segmentation.Data;
 using Segmentation.Inference;
+using Segmentation.Loading;
 using Segmentation.Metrics;
 using Segmentation.Training;
 using static TorchSharp.torch;
@@ -17,9 +18,9 @@ public static class LabFallbacks
     /// <summary>Exercise 1: images and thresholded masks with <see cref="ImageTensors.LoadPairs(IEnumerable{ISegmentationPair}, int)"/>.</summary>
     public static (Tensor Images, Tensor Masks) LoadFrames(IReadOnlyList<MadsFrame> frames, int size) => ImageTensors.LoadPairs(frames, size);
 
-    /// <summary>Exercise 2: whole recordings on one side, with <see cref="Data.Split.BySequence"/> and seed 1.</summary>
+    /// <summary>Exercise 2: whole recordings on one side, with <see cref="Loading.Split.BySequence"/> and seed 1.</summary>
     public static (IReadOnlyList<MadsFrame> Train, IReadOnlyList<MadsFrame> HeldOut) SplitFrames(IReadOnlyList<MadsFrame> frames, double fraction) =>
-        Data.Split.BySequence(frames, fraction, seed: 1);
+        Loading.Split.BySequence(frames, fraction, seed: 1);
 
     /// <summary>Exercise 3: the library's <see cref="Augmentations.People"/> (left-right flips, small turns, colour changes).</summary>
     public static (Tensor Image, Tensor Mask) Augment((Tensor Image, Tensor Mask) example, Random random)

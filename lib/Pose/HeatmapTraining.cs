@@ -21,7 +21,7 @@ public static class HeatmapTraining
     /// </summary>
     /// <param name="model">A network with one output channel per joint (logits); it moves to <paramref name="device"/>.</param>
     /// <param name="images">Training images [N, 3, H, W].</param>
-    /// <param name="heatmaps">Their heatmaps [N, joints, H, W], e.g. from <see cref="Heatmaps.Render"/>.</param>
+    /// <param name="heatmaps">Their heatmaps [N, joints, H, W], e.g. from <c>Heatmaps.Render</c>.</param>
     /// <param name="epochs">Passes over the images.</param>
     /// <param name="batchSize">Images per step.</param>
     /// <param name="learningRate">Adam's learning rate (no weight decay).</param>

@@ -1,4 +1,6 @@
 using Segmentation.Data;
+using Segmentation.Loading;
+using Segmentation.Samples;
 using Segmentation.Exercises;
 using Segmentation.Training;
 using Segmentation.Visualisation;
