@@ -3,10 +3,11 @@ using static TorchSharp.torch;
 namespace Segmentation;
 
 /// <summary>
-/// How the library writes a tensor's shape in its messages (one way, everywhere), and the shape checks that the losses
-/// and the metrics share, so both say the same thing about the same mistake.
+/// How the library writes a tensor's shape in its messages (one way, everywhere; notebooks print shapes with it too,
+/// <c>TensorShapes.Describe(images)</c>), and the shape checks that the losses and the metrics share, so both say the same
+/// thing about the same mistake.
 /// </summary>
-internal static class TensorShapes
+public static class TensorShapes
 {
     /// <summary>A tensor's shape as learners read it, e.g. <c>[8, 1, 128, 128]</c>.</summary>
     public static string Describe(Tensor t) => Describe(t.shape);
@@ -15,7 +16,7 @@ internal static class TensorShapes
     public static string Describe(ReadOnlySpan<long> shape) => $"[{string.Join(", ", shape.ToArray())}]";
 
     /// <summary>A prediction (logits or mask) and the true masks must have the same shape, [N, 1, H, W] for one class.</summary>
-    public static void RequireSame(Tensor prediction, Tensor masks, string where)
+    internal static void RequireSame(Tensor prediction, Tensor masks, string where)
     {
         ArgumentNullException.ThrowIfNull(prediction);
         ArgumentNullException.ThrowIfNull(masks);

@@ -16,7 +16,7 @@ public static class ModelCatalog
         ("segnet", BlockStyle.Lesson, "the lesson's SegNet: encoder-decoder without skip connections"),
     ];
 
-    /// <summary>The names <see cref="Create(string, long, long, long[])"/> accepts, in the order to list them.</summary>
+    /// <summary>The names <see cref="Create(string, long, long, long[], bool)"/> accepts, in the order to list them.</summary>
     public static IReadOnlyList<string> Names { get; } = Entries.Select(e => e.Name).ToArray();
 
     /// <summary>A one-line description of the network called <paramref name="name"/>.</summary>
@@ -31,13 +31,14 @@ public static class ModelCatalog
     /// <param name="inChannels">3 for RGB images.</param>
     /// <param name="classes">1 for a binary mask.</param>
     /// <param name="widths">Encoder widths, one per level; null for the lesson's 16, 32, 64, 128.</param>
+    /// <param name="batchNorm">False for the same network without batch normalisation (to see what it does).</param>
     /// <exception cref="ArgumentException">No network has that name, or an argument is out of range.</exception>
-    public static nn.Module<Tensor, Tensor> Create(string name, long inChannels = 3, long classes = 1, long[]? widths = null)
+    public static nn.Module<Tensor, Tensor> Create(string name, long inChannels = 3, long classes = 1, long[]? widths = null, bool batchNorm = true)
     {
         var entry = Entries[IndexOf(name)];
         return entry.Name == "segnet"
-            ? new SegNet(inChannels, classes, widths)
-            : new UNet(inChannels, classes, widths, entry.Blocks);
+            ? new SegNet(inChannels, classes, widths, batchNorm)
+            : new UNet(inChannels, classes, widths, entry.Blocks, batchNorm);
     }
 
     /// <summary>A new, randomly initialised network built exactly as <paramref name="architecture"/> says (e.g. read from a checkpoint).</summary>
@@ -51,7 +52,7 @@ public static class ModelCatalog
                 $"'{entry.Name}' is built from {entry.Blocks} blocks, not {architecture.Blocks}: "
                 + $"{(architecture.Blocks == BlockStyle.Double ? "the double-conv U-Net is 'unet-double'" : "the lesson's U-Net is 'unet'")}.",
                 nameof(architecture));
-        return Create(entry.Name, architecture.InChannels, architecture.Classes, architecture.Widths?.ToArray());
+        return Create(entry.Name, architecture.InChannels, architecture.Classes, architecture.Widths?.ToArray(), architecture.BatchNorm);
     }
 
     /// <summary>
@@ -60,8 +61,8 @@ public static class ModelCatalog
     /// </summary>
     public static ModelArchitecture? ArchitectureOf(nn.Module model) => model switch
     {
-        UNet unet => new(unet.Blocks == BlockStyle.Double ? "unet-double" : "unet", unet.InChannels, unet.Classes, unet.Widths.ToArray(), unet.Blocks),
-        SegNet segnet => new("segnet", segnet.InChannels, segnet.Classes, segnet.Widths.ToArray(), BlockStyle.Lesson),
+        UNet unet => new(unet.Blocks == BlockStyle.Double ? "unet-double" : "unet", unet.InChannels, unet.Classes, unet.Widths.ToArray(), unet.Blocks, unet.BatchNorm),
+        SegNet segnet => new("segnet", segnet.InChannels, segnet.Classes, segnet.Widths.ToArray(), BlockStyle.Lesson, segnet.BatchNorm),
         _ => null,
     };
 

@@ -38,6 +38,9 @@ public sealed class SegNet : Module<Tensor, Tensor>, ISegmentationModel
     /// <inheritdoc/>
     public int Depth => Widths.Count;
 
+    /// <summary>Whether every block normalises its outputs over the batch (true for the lesson's network).</summary>
+    public bool BatchNorm { get; }
+
     /// <inheritdoc/>
     public int SizeMultiple => 1 << Depth;
 
@@ -45,8 +48,10 @@ public sealed class SegNet : Module<Tensor, Tensor>, ISegmentationModel
     /// <param name="inChannels">3 for RGB images.</param>
     /// <param name="classes">1 for a binary mask (one logit per pixel).</param>
     /// <param name="widths">Encoder widths, one per level (depth = their count); the lesson's network is 16, 32, 64, 128.</param>
-    public SegNet(long inChannels = 3, long classes = 1, long[]? widths = null) : base(nameof(SegNet))
+    /// <param name="batchNorm">False to build every block without batch normalisation (to see what it does).</param>
+    public SegNet(long inChannels = 3, long classes = 1, long[]? widths = null, bool batchNorm = true) : base(nameof(SegNet))
     {
+        BatchNorm = batchNorm;
         Widths = ModelArguments.Widths(widths, inChannels, classes, nameof(SegNet));
         InChannels = inChannels;
         Classes = classes;
@@ -54,17 +59,17 @@ public sealed class SegNet : Module<Tensor, Tensor>, ISegmentationModel
         long previous = inChannels;
         foreach (long width in Widths)
         {
-            encoder.Add(new ConvBlock(previous, width));
+            encoder.Add(new ConvBlock(previous, width, batchNorm));
             previous = width;
         }
         long deepest = Widths[^1] * 2;
-        bottleneck = new ConvBlock(previous, deepest);
+        bottleneck = new ConvBlock(previous, deepest, batchNorm);
 
         // Mirror of the encoder without its top level: 256->128, 128->64, 64->32 for the lesson's widths.
         long below = deepest;
         for (int level = Widths.Count - 1; level >= 1; level--)
         {
-            decoder.Add(new ConvBlock(below, Widths[level]));
+            decoder.Add(new ConvBlock(below, Widths[level], batchNorm));
             below = Widths[level];
         }
         head = Conv2d(below, classes, kernel_size: 1);

@@ -44,13 +44,18 @@ public sealed class UNet : Module<Tensor, Tensor>, ISegmentationModel
     /// <summary>The kind of block the network is built from.</summary>
     public BlockStyle Blocks { get; }
 
+    /// <summary>Whether every block normalises its outputs over the batch (true for the lesson's network).</summary>
+    public bool BatchNorm { get; }
+
     /// <summary>Creates a U-Net for <paramref name="inChannels"/>-channel images and <paramref name="classes"/> output channels.</summary>
     /// <param name="inChannels">3 for RGB images.</param>
     /// <param name="classes">1 for a binary mask (one logit per pixel).</param>
     /// <param name="widths">Encoder widths, one per level (depth = their count); the lesson's network is 16, 32, 64, 128.</param>
     /// <param name="blocks">The lesson's single conv blocks (default) or the common double-conv blocks.</param>
-    public UNet(long inChannels = 3, long classes = 1, long[]? widths = null, BlockStyle blocks = BlockStyle.Lesson) : base(nameof(UNet))
+    /// <param name="batchNorm">False to build every block without batch normalisation (to see what it does).</param>
+    public UNet(long inChannels = 3, long classes = 1, long[]? widths = null, BlockStyle blocks = BlockStyle.Lesson, bool batchNorm = true) : base(nameof(UNet))
     {
+        BatchNorm = batchNorm;
         Widths = ModelArguments.Widths(widths, inChannels, classes, nameof(UNet));
         InChannels = inChannels;
         Classes = classes;
@@ -85,8 +90,8 @@ public sealed class UNet : Module<Tensor, Tensor>, ISegmentationModel
     }
 
     Module<Tensor, Tensor> Block(long inChannels, long outChannels) => Blocks == BlockStyle.Lesson
-        ? new ConvBlock(inChannels, outChannels)
-        : new DoubleConvBlock(inChannels, outChannels);
+        ? new ConvBlock(inChannels, outChannels, BatchNorm)
+        : new DoubleConvBlock(inChannels, outChannels, BatchNorm);
 
     /// <summary>
     /// Logits of shape [N, classes, H, W] for images of shape [N, inChannels, H, W]; H and W must be multiples of

@@ -91,28 +91,51 @@ internal sealed class Canvas
     /// Softens the whole picture a little (a 3x3 box blur, twice, which is close to a Gaussian blur): the room behind
     /// a person is slightly out of focus when the camera focuses on the person.
     /// </summary>
-    public void SoftenFocus()
+    public void SoftenFocus() => Blur(1, passes: 2);
+
+    /// <summary>
+    /// Blurs the whole picture: each pass averages every pixel with its neighbours up to <paramref name="radius"/> pixels
+    /// away along rows, then along columns (a box blur; two or three passes look like an out-of-focus lens).
+    /// </summary>
+    public void Blur(int radius, int passes)
     {
         foreach (var channel in new[] { Red, Green, Blue })
-            for (int pass = 0; pass < 2; pass++)
+            for (int pass = 0; pass < passes; pass++)
             {
-                BoxBlur(channel, Width, Height, 1, Width);  // along rows
-                BoxBlur(channel, Height, Width, Width, 1);  // down columns
+                BoxBlur(channel, Width, Height, 1, Width, radius);  // along rows
+                BoxBlur(channel, Height, Width, Width, 1, radius);  // down columns
             }
     }
 
-    /// <summary>Averages each value with its two neighbours along one direction (edges repeated).</summary>
-    static void BoxBlur(float[] values, int length, int lines, int step, int lineStep)
+    /// <summary>Averages each value with its neighbours up to <paramref name="radius"/> away along one direction (edges repeated), with a running sum.</summary>
+    static void BoxBlur(float[] values, int length, int lines, int step, int lineStep, int radius)
     {
         var line = new float[length];
+        float count = 2 * radius + 1;
         for (int l = 0; l < lines; l++)
         {
             int start = l * lineStep;
             for (int i = 0; i < length; i++)
                 line[i] = values[start + i * step];
+            float sum = 0;
+            for (int k = -radius; k <= radius; k++)
+                sum += line[Math.Clamp(k, 0, length - 1)];
             for (int i = 0; i < length; i++)
-                values[start + i * step] = (line[Math.Max(0, i - 1)] + line[i] + line[Math.Min(length - 1, i + 1)]) / 3;
+            {
+                values[start + i * step] = sum / count;
+                sum += line[Math.Min(length - 1, i + radius + 1)] - line[Math.Max(0, i - radius)];
+            }
         }
+    }
+
+    /// <summary>A copy of the picture.</summary>
+    public Canvas Copy()
+    {
+        var copy = new Canvas(Width, Height);
+        Red.CopyTo(copy.Red, 0);
+        Green.CopyTo(copy.Green, 0);
+        Blue.CopyTo(copy.Blue, 0);
+        return copy;
     }
 
     /// <summary>Adds camera grain: an independent random offset of up to <paramref name="strength"/> to every pixel.</summary>

@@ -34,7 +34,7 @@ public static class MadsSample
     public const int Width = MadsSampleFrames.Width, Height = MadsSampleFrames.Height;
 
     // Bump when the painting changes, so EnsureDefault regenerates samples written by older code.
-    const int GeneratorVersion = 2;
+    const int GeneratorVersion = 4;
 
     /// <summary>
     /// Writes <paramref name="count"/> frames under <paramref name="root"/> and returns its full path, ready for
@@ -74,7 +74,7 @@ public static class MadsSample
         // Each frame is painted from its plan alone, so painting in parallel gives the same bytes as in sequence.
         Parallel.ForEach(frames, frame =>
         {
-            var (rgb, mask) = MadsSampleFrames.Paint(frame);
+            var (rgb, mask, _) = MadsFramePainter.Paint(frame);
             using var image = Image.LoadPixelData<Rgb24>(rgb, Width, Height);
             image.SaveAsPng(Path.Combine(images, frame.Name + ".png"));
             // Masks as 3-channel PNG, white person on black, the way readers must expect them.

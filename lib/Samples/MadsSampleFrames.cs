@@ -6,10 +6,19 @@ internal sealed record MadsFramePlan(string Activity, string Sequence, int Camer
     public string Name => $"{Activity}_{Sequence}_C{Camera}_{Frame:D5}";
 }
 
-/// <summary>What stays the same through a sequence: the person, how they move, and each camera's view and room.</summary>
+/// <summary>
+/// What stays the same through a sequence: the person, how they move, each camera's view and room, and how long each
+/// picture's exposure lasts (<c>Exposure</c>, in the pose's time units of 45 frames; 0 for sharp pictures).
+/// </summary>
 internal sealed record SequencePlan(
-    string Activity, PersonLook Look, float[] Speeds, float[] Phases, bool MirrorPose,
-    Placement[] Cameras, int[] RoomSeeds, float[] FloorYs);
+    string Activity, PersonLook Look, float[] Speeds, float[] Phases, bool MirrorPose, CameraPlan[] Cameras, float Exposure);
+
+/// <summary>
+/// One camera of a sequence: where it sees the person, its room (painted from <paramref name="RoomSeed"/>, with the wall
+/// or floor in a given colour when not null) and, when <paramref name="OccluderSeed"/> is set, an object standing between it
+/// and the person.
+/// </summary>
+internal sealed record CameraPlan(Placement Placement, int RoomSeed, float FloorY, Rgb? Wall, Rgb? Floor, int? OccluderSeed);
 
 /// <summary>
 /// Decides the frames of a generated MADS sample: sequences of five activities (HipHop, Jazz, Kata, Sports,
@@ -85,25 +94,38 @@ internal static class MadsSampleFrames
         var speeds = Enumerable.Range(0, 10).Select(_ => Range(0.6f, 1.7f)).ToArray();
         var phases = Enumerable.Range(0, 10).Select(_ => Range(0, 2 * MathF.PI)).ToArray();
         float light = Range(-1, 1);
-        var floorYs = new float[Cameras];
-        var cameras = new Placement[Cameras];
-        var roomSeeds = new int[Cameras];
+        // Clothes close to the room's colours in some recordings: a shirt like the wall, or trousers like the floor,
+        // a shade lighter or darker.
+        double camouflage = random.NextDouble();
+        float Shade() => random.NextDouble() < 0.5 ? Range(0.75f, 0.88f) : Range(1.12f, 1.25f);
+        var cameras = new CameraPlan[Cameras];
         for (int c = 0; c < Cameras; c++)
         {
             // Camera 0 films from the front; 1 and 2 from the sides, so they see the body narrower, 2 mirrored.
-            floorYs[c] = Range(0.72f, 0.8f) * Height;
-            float feet = floorYs[c] + Range(0.08f, 0.18f) * Height;
-            cameras[c] = new Placement(Range(0.3f, 0.7f) * Width, MathF.Min(feet, Height - 6), Range(0.68f, 0.88f) * Height,
+            // Cameras stand at different distances: some see the person small and far back, some close up.
+            float floorY = Range(0.72f, 0.8f) * Height;
+            double distance = random.NextDouble();
+            float height = distance < 0.12 ? Range(0.46f, 0.6f) : distance < 0.85 ? Range(0.62f, 0.85f) : Range(0.85f, 0.97f);
+            float feet = distance < 0.12 ? floorY + Range(0.02f, 0.07f) * Height : floorY + Range(0.08f, 0.2f) * Height;
+            var placement = new Placement(Range(0.25f, 0.75f) * Width, MathF.Min(feet, Height - 6), height * Height,
                 c == 0 ? 1 : Range(0.7f, 0.85f), Mirrored: c == 2, LightFromRight: c == 2 ? -light : light);
-            roomSeeds[c] = random.Next();
+            Rgb? wall = camouflage < 0.15 ? look.Shirt * Shade() : null;
+            Rgb? floor = camouflage is >= 0.15 and < 0.27 ? look.Trousers * Shade() : null;
+            int roomSeed = random.Next();
+            int? occluder = random.NextDouble() < 0.15 ? random.Next() : null;
+            cameras[c] = new CameraPlan(placement, roomSeed, floorY, wall, floor, occluder);
         }
-        return new SequencePlan(activity, look, speeds, phases, random.NextDouble() < 0.5, cameras, roomSeeds, floorYs);
+        // Fast activities blur the moving limbs in some recordings (a longer exposure in a dimmer room).
+        float exposure = activity != "Taichi" && random.NextDouble() < 0.35 ? Range(0.06f, 0.14f) : 0;
+        return new SequencePlan(activity, look, speeds, phases, random.NextDouble() < 0.5, cameras, exposure);
     }
 
-    /// <summary>The pose at a frame: every angle swings smoothly within its activity's range as the frame number grows.</summary>
-    public static Pose PoseAt(SequencePlan plan, int frame)
+    /// <summary>
+    /// The pose at a moment (in units of 45 frames, so frame f is at f / 45): every angle swings smoothly within its
+    /// activity's range as time goes on.
+    /// </summary>
+    public static Pose PoseAt(SequencePlan plan, float t)
     {
-        float t = frame / 45f;
         float Swing(int joint, float low, float high) =>
             low + (high - low) * (0.5f + 0.5f * MathF.Sin(plan.Speeds[joint] * t + plan.Phases[joint]));
 
@@ -133,25 +155,5 @@ internal static class MadsSampleFrames
                 RightThigh = pose.LeftThigh, RightKnee = pose.LeftKnee, LeftThigh = pose.RightThigh, LeftKnee = pose.RightKnee,
             }
             : pose;
-    }
-
-    /// <summary>Paints one frame: the camera's room (slightly out of focus), the person in the frame's pose, camera grain. Returns RGB bytes and a 0/255 mask.</summary>
-    public static (byte[] Rgb, byte[] Mask) Paint(MadsFramePlan frame)
-    {
-        var plan = frame.Plan;
-        var canvas = new Canvas(Width, Height);
-        SyntheticRoom.Paint(canvas, plan.RoomSeeds[frame.Camera], plan.FloorYs[frame.Camera]);
-        canvas.SoftenFocus(); // the cameras focus on the person, so the room is a little soft
-        var placement = plan.Cameras[frame.Camera];
-        // The person wanders a little around the camera's spot from frame to frame.
-        float drift = 0.08f * Width * MathF.Sin(frame.Frame / 45f * plan.Speeds[0] + plan.Phases[1]);
-        var coverage = new float[Width * Height];
-        SyntheticPerson.Paint(canvas, coverage, plan.Look, PoseAt(plan, frame.Frame), placement with { CentreX = placement.CentreX + drift });
-        canvas.AddGrain(new Random(plan.RoomSeeds[frame.Camera] ^ frame.Frame * 7919), 6);
-
-        var mask = new byte[Width * Height];
-        for (int i = 0; i < mask.Length; i++)
-            mask[i] = coverage[i] >= 0.5f ? (byte)255 : (byte)0;
-        return (canvas.ToRgbBytes(), mask);
     }
 }

@@ -25,7 +25,7 @@ public static class Ph2Sample
     public const string MarkerFileName = GeneratedSample.MarkerFileName;
 
     // Bump when the painting changes, so EnsureDefault regenerates samples written by older code.
-    const int GeneratorVersion = 1;
+    const int GeneratorVersion = 2;
 
     /// <summary>
     /// Writes <paramref name="count"/> cases under <c>root/PH2Dataset/</c> (images, lesion masks, PH2_dataset.txt)
@@ -75,7 +75,7 @@ public static class Ph2Sample
 
     static void WriteCase(string imagesFolder, Ph2Metadata row, int seed)
     {
-        var (rgb, mask) = SyntheticDermoscopy.Paint(row, seed);
+        var (rgb, mask, _) = SyntheticDermoscopy.Paint(row, seed);
         var caseFolder = Path.Combine(imagesFolder, row.Name);
         var imageFolder = Directory.CreateDirectory(Path.Combine(caseFolder, $"{row.Name}_Dermoscopic_Image"));
         var lesionFolder = Directory.CreateDirectory(Path.Combine(caseFolder, $"{row.Name}_lesion"));

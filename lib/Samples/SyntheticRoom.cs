@@ -10,18 +10,25 @@ internal sealed class SyntheticRoom
     readonly Canvas canvas;
     readonly Random random;
     readonly float floorY;
+    readonly Rgb? wallColour, floorColour;
 
-    SyntheticRoom(Canvas canvas, Random random, float floorY)
+    SyntheticRoom(Canvas canvas, Random random, float floorY, Rgb? wallColour, Rgb? floorColour)
     {
         this.canvas = canvas;
         this.random = random;
         this.floorY = floorY;
+        this.wallColour = wallColour;
+        this.floorColour = floorColour;
     }
 
-    /// <summary>Paints a room on <paramref name="canvas"/>; <paramref name="floorY"/> is where the wall meets the floor.</summary>
-    public static void Paint(Canvas canvas, int seed, float floorY)
+    /// <summary>
+    /// Paints a room on <paramref name="canvas"/>; <paramref name="floorY"/> is where the wall meets the floor.
+    /// <paramref name="wall"/> and <paramref name="floor"/>, when given, replace the random colours: a grey shirt against a
+    /// grey wall or dark trousers on a dark floor, as in many real recordings, leaves only shape to tell person from room.
+    /// </summary>
+    public static void Paint(Canvas canvas, int seed, float floorY, Rgb? wall = null, Rgb? floor = null)
     {
-        var room = new SyntheticRoom(canvas, new Random(seed), floorY);
+        var room = new SyntheticRoom(canvas, new Random(seed), floorY, wall, floor);
         room.PaintWallAndFloor();
         int objects = room.random.Next(7, 14);
         for (int i = 0; i < objects; i++)
@@ -32,6 +39,8 @@ internal sealed class SyntheticRoom
     {
         var wall = Rgb.FromHsv(Range(0, 1), Range(0.05f, 0.35f), Range(0.45f, 0.9f));
         var floor = Rgb.FromHsv(Range(0.03f, 0.12f), Range(0.2f, 0.6f), Range(0.25f, 0.6f));
+        wall = wallColour ?? wall;
+        floor = floorColour ?? floor;
         float light = Range(-0.25f, 0.25f); // light falls in from one side
         int width = canvas.Width;
         for (int y = 0; y < canvas.Height; y++)

@@ -17,7 +17,8 @@ public class LessonContentTests(CourseRun run)
 
         var dice = Regex.Match(quickstart.Text, @"Dice on \d+ held-out images: (\d\.\d+)");
         Assert.True(dice.Success, "the quickstart printed no Dice line:\n" + quickstart.Text);
-        Assert.True(Number(dice.Groups[1].Value) > 0.8, dice.Value);
+        // The generated sample is calibrated to be about as hard as real PH2 (data/README.md): not 0.99, not a failure.
+        Assert.InRange(Number(dice.Groups[1].Value), 0.82, 0.93);
         Assert.True(quickstart.Pictures >= 2, $"expected the sample and the predictions as pictures, found {quickstart.Pictures}");
     }
 
@@ -65,7 +66,8 @@ public class LessonContentTests(CourseRun run)
         Assert.True(lesson.Charts >= 2, $"expected SegNet's curves and the comparison chart, found {lesson.Charts}");
         var epochs = Regex.Matches(lesson.Text, @"epoch \d+: train loss (\d\.\d+), test loss \d\.\d+, Dice (\d\.\d+)");
         Assert.True(epochs.Count >= 2, lesson.Text);
-        Assert.True(Number(epochs[^1].Groups[2].Value) > 0.8, epochs[^1].Value);
+        // U-Net's last epoch, in the range the generated sample is calibrated for (data/README.md).
+        Assert.InRange(Number(epochs[^1].Groups[2].Value), 0.82, 0.93);
     }
 
     static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);

@@ -38,7 +38,7 @@ public class CliTests
         Assert.Equal(2, nothing.ExitCode);
         Assert.Equal(help.Output, nothing.Output);
         foreach (string command in new[] { "run", "doctor", "kernel install", "train", "evaluate", "predict", "export", "fetch",
-                     "bench train", "bench soak", "bench memory", "bench data", "data inspect", "data sample" })
+                     "bench train", "bench epoch", "bench soak", "bench memory", "bench data", "bench samples", "data inspect", "data sample" })
             Assert.Matches($@"(?m)^  {command} ", help.Output);
         Assert.Matches(@"(?m)^\s+0\s+done", help.Output);
         Assert.Matches(@"(?m)^\s+1\s+failed", help.Output);

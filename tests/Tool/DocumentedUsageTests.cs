@@ -19,7 +19,7 @@ public class DocumentedUsageTests
         var place = new Placeholders();
         var entries = UsageEntries(ToolProcess.Run(RepoPaths.Root, Timeout, "--help").Output);
         Assert.Equal(["run", "doctor", "kernel install", "train", "evaluate", "predict", "export", "fetch",
-            "bench train", "bench epoch", "bench soak", "bench memory", "bench data", "data inspect", "data sample"], entries.Keys);
+            "bench train", "bench epoch", "bench soak", "bench memory", "bench data", "bench samples", "data inspect", "data sample"], entries.Keys);
 
         var lines = entries.Values.SelectMany(usage => place.Expand(usage)).ToList();
         // Each allowed value gets its own line, e.g. the last of train's losses and the second dataset to fetch.

@@ -73,8 +73,9 @@ public static class Cli
             ExportCommand.Create(),
             FetchCommand.Create(),
             CommandGroup.Create("bench", "Benchmarks: training-step and epoch time (against PyTorch too), aborts under garbage collection, "
-                + "memory over a long run, image loading.",
-                BenchCommand.Create(), BenchEpochCommand.Create(), SoakCommand.Create(), MemoryBenchCommand.Create(), BenchDataCommand.Create()),
+                + "memory over a long run, image loading, how hard the samples are.",
+                BenchCommand.Create(), BenchEpochCommand.Create(), SoakCommand.Create(), MemoryBenchCommand.Create(), BenchDataCommand.Create(),
+                BenchSamplesCommand.Create()),
             DataCommand.Create(),
             RunCommand.CreateChild(),
             SoakCommand.CreateChild(),
@@ -137,6 +138,8 @@ public static class Cli
                                            resident memory after every epoch of a long run
           bench data [--size 256] [--runs 5] [--data DIR] [--json]
                                            images per second from PH2-size BMP files to tensors
+          bench samples [--dataset ph2|mads] [--seeds 3] [--data DIR] [--pictures DIR] [--json]
+                                           the lessons' trainings on a generated sample over several seeds
           data inspect ph2|mads [DIR] [--json] [--headers-only]
                                            cases, classes, image size and problems of a dataset folder
                                            (without DIR: the generated sample in data/, made on first use)
