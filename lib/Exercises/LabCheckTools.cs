@@ -1,13 +1,11 @@
+using System.Globalization;
 using static TorchSharp.torch;
 
 namespace Segmentation.Exercises;
 
-/// <summary>Shared helpers of the lab checks: hand-made tensors, safe calls of the learner's code, readable numbers.</summary>
+/// <summary>Shared helpers of the checks: hand-made tensors, safe calls of the learner's code, readable numbers.</summary>
 internal static class LabCheckTools
 {
-    public const string NotImplemented =
-        "not implemented yet: replace the `throw new NotImplementedException()` with your code, then run this check again.";
-
     /// <summary>Runs the learner's code; on an exception, returns the message to show instead of a value.</summary>
     public static (T? Value, string? Problem) Attempt<T>(Func<T> call, string what)
     {
@@ -17,14 +15,17 @@ internal static class LabCheckTools
         }
         catch (NotImplementedException)
         {
-            return (default, NotImplemented);
+            return (default, CheckMessages.NotImplemented);
         }
         catch (Exception e)
         {
             var inner = e is System.Reflection.TargetInvocationException { InnerException: { } i } ? i : e;
-            return (default, $"{what} stopped with {inner.GetType().Name}: {FirstLine(inner.Message)}");
+            return (default, Say(CheckMessages.Stopped, what, inner.GetType().Name, FirstLine(inner.Message)));
         }
     }
+
+    /// <summary>A message from a table (<see cref="CheckMessages"/>, <see cref="LabMessages"/>, <see cref="PoseMessages"/>) with its blanks filled in.</summary>
+    public static string Say(string format, params object?[] values) => string.Format(CultureInfo.InvariantCulture, format, values);
 
     public static string FirstLine(string text) => text.Split('\n')[0].Trim();
 
@@ -49,9 +50,20 @@ internal static class LabCheckTools
 
     public static string Shape(params long[] shape) => TensorShapes.Describe(shape);
 
-    public static string Number(double value) => double.IsNaN(value) ? "NaN" : value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Number(double value) => double.IsNaN(value) ? "NaN" : value.ToString("0.###", CultureInfo.InvariantCulture);
 
-    public static bool Near(double actual, double expected) => Math.Abs(actual - expected) < 1e-4;
+    public static bool Near(double actual, double expected, double tolerance = 1e-4) => Math.Abs(actual - expected) < tolerance;
 
-    public static string Ordinal(int index) => (index + 1) switch { 1 => "1st", 2 => "2nd", 3 => "3rd", var n => $"{n}th" };
+    public static void AddOnce(List<string> messages, string message)
+    {
+        if (!messages.Contains(message))
+            messages.Add(message);
+    }
+
+    /// <summary>Prints the result (a notebook shows it as text) and returns it.</summary>
+    public static LabCheckResult Report(LabCheckResult result)
+    {
+        Console.WriteLine(result.ToString());
+        return result;
+    }
 }

@@ -1,12 +1,13 @@
 using static Segmentation.Exercises.LabCheckTools;
 using static TorchSharp.torch;
+using Text = Segmentation.Exercises.LabMessages;
 
 namespace Segmentation.Exercises;
 
 public static partial class LabChecks
 {
     /// <summary>
-    /// Checks the learner's IoU and Dice on hand-made masks (partial overlap, empty prediction, empty mask,
+    /// Exercise 4, the learner's IoU and Dice on hand-made masks (partial overlap, empty prediction, empty mask,
     /// both empty, a batch of two). Both take (predicted mask, true mask), shaped [N, 1, H, W] with 0 or 1,
     /// and return one score for the whole batch.
     /// </summary>
@@ -16,9 +17,9 @@ public static partial class LabChecks
         ArgumentNullException.ThrowIfNull(dice);
         var messages = new List<string>();
         var cases = MetricCases();
-        CheckMetric("IoU", iou, cases, c => c.Iou, c => c.Dice, "Dice", messages);
-        CheckMetric("Dice", dice, cases, c => c.Dice, c => c.Iou, "IoU", messages);
-        return Report(new LabCheckResult("IoU and Dice", cases.Count * 2, messages));
+        CheckMetric("IoU", iou, cases, c => c.Iou, c => c.Dice, c => c.PerImageIou, "Dice", Text.Metrics.IouFormula, messages);
+        CheckMetric("Dice", dice, cases, c => c.Dice, c => c.Iou, c => c.PerImageDice, "IoU", Text.Metrics.DiceFormula, messages);
+        return Report(new LabCheckResult(4, Text.Metrics.Title, cases.Count * 2, messages));
     }
 
     sealed record MetricCase(string Description, Tensor Prediction, Tensor Mask, double Iou, double Dice, double PerImageIou, double PerImageDice);
@@ -33,28 +34,27 @@ public static partial class LabChecks
         var largeMiss = Mask(6, 6, (y, x) => y >= 4);                                     // 12 of them
         return
         [
-            new("a prediction equal to the mask", square, square, 1, 1, 1, 1),
-            new("a prediction overlapping half of the mask (2 shared pixels of 4 each)", shifted, square, 2.0 / 6, 4.0 / 8, 2.0 / 6, 4.0 / 8),
-            new("an empty prediction against a non-empty mask", empty, square, 0, 0, 0, 0),
-            new("a non-empty prediction against an empty mask", square, empty, 0, 0, 0, 0),
-            new("an empty prediction against an empty mask", empty, empty, 1, 1, 1, 1),
-            new("a batch of two images (one tiny and perfect, one large and half found)",
-                cat([small, largeMiss], 0), cat([small, large], 0),
+            new(Text.Metrics.CaseEqual, square, square, 1, 1, 1, 1),
+            new(Text.Metrics.CaseHalf, shifted, square, 2.0 / 6, 4.0 / 8, 2.0 / 6, 4.0 / 8),
+            new(Text.Metrics.CaseEmptyPrediction, empty, square, 0, 0, 0, 0),
+            new(Text.Metrics.CaseEmptyMask, square, empty, 0, 0, 0, 0),
+            new(Text.Metrics.CaseBothEmpty, empty, empty, 1, 1, 1, 1),
+            new(Text.Metrics.CaseBatch, cat([small, largeMiss], 0), cat([small, large], 0),
                 13.0 / 25, 26.0 / 38, (1 + 0.5) / 2, (1 + 24.0 / 36) / 2),
         ];
     }
 
-    static void CheckMetric(string name, Func<Tensor, Tensor, double> metric, List<MetricCase> cases,
-        Func<MetricCase, double> expected, Func<MetricCase, double> other, string otherName, List<string> messages)
+    static void CheckMetric(string name, Func<Tensor, Tensor, double> metric, List<MetricCase> cases, Func<MetricCase, double> expected,
+        Func<MetricCase, double> other, Func<MetricCase, double> perImage, string otherName, string formula, List<string> messages)
     {
         int wrongLikeOther = 0, wrong = 0;
         var details = new List<string>();
         foreach (var c in cases)
         {
-            var (value, problem) = Attempt(() => metric(c.Prediction.clone(), c.Mask.clone()), $"your {name}");
+            var (value, problem) = Attempt(() => metric(c.Prediction.clone(), c.Mask.clone()), Say(Text.Metrics.Yours, name));
             if (problem is not null)
             {
-                messages.Add(problem == NotImplemented ? $"{name}: {problem}" : $"{problem} (on {c.Description}).");
+                messages.Add(problem == CheckMessages.NotImplemented ? Say(Text.Metrics.NamedProblem, name, problem) : Say(Text.Metrics.ProblemOn, problem, c.Description));
                 return;
             }
             double want = expected(c);
@@ -64,23 +64,84 @@ public static partial class LabChecks
             if (Near(value, other(c)) && !Near(want, other(c)))
                 wrongLikeOther++;
             bool batch = c.Prediction.shape[0] > 1;
-            double perImage = name == "IoU" ? c.PerImageIou : c.PerImageDice;
-            if (batch && Near(value, perImage))
-                details.Add($"your {name} averages the images' scores ({Number(value)}) for {c.Description}; expected {Number(want)}: count the pixels of the whole batch together, then divide once.");
+            if (batch && Near(value, perImage(c)))
+                details.Add(Say(Text.Metrics.AveragesImages, name, Number(value), c.Description, Number(want)));
             else if (double.IsNaN(value))
-                details.Add($"your {name} returns NaN for {c.Description}; expected {Number(want)}. When there is nothing to find and nothing was found, the score is {Number(want)}: guard the division by zero.");
+                details.Add(Say(Text.Metrics.NaN, name, c.Description, Number(want)));
             else
-                details.Add($"your {name} returns {Number(value)} for {c.Description}; expected {Number(want)}.");
+                details.Add(Say(Text.Metrics.Wrong, name, Number(value), c.Description, Number(want)));
         }
         if (wrongLikeOther == wrong && wrong > 1)
-            messages.Add($"your {name} returns the {otherName} score on {wrong} cases. {(name == "IoU" ? "IoU = overlap / union = |P∩T| / |P∪T|" : "Dice = 2·|P∩T| / (|P| + |T|)")}.");
+            messages.Add(Say(Text.Metrics.ReturnsOther, name, otherName, wrong, formula));
         else
             messages.AddRange(details);
     }
 
-    static LabCheckResult Report(LabCheckResult result)
+    /// <summary>
+    /// Exercise 5, the learner's held-out score: (logits [N, 1, H, W], true masks, threshold) to the IoU of all
+    /// held-out pixels together, a pixel counted as person where its probability (the sigmoid of its logit) is above
+    /// the threshold. Tried with thresholds 0.5 and 0.7 on two hand-made images.
+    /// </summary>
+    public static LabCheckResult HeldOutIou(Func<Tensor, Tensor, double, double> heldOutIou)
     {
-        Console.WriteLine(result.ToString());
-        return result;
+        ArgumentNullException.ThrowIfNull(heldOutIou);
+        const int number = 5;
+        string title = Text.HeldOut.Title;
+        // Image 1: a band of logit +0.3 (probability 0.57), person at threshold 0.5 but not at 0.7, half of it true.
+        // Image 2: one true pixel, found, with three false ones: pooled and per-image scores differ.
+        var maskValues = new float[2 * 64];
+        var logitValues = new float[2 * 64];
+        for (int p = 0; p < 64; p++)
+        {
+            int y = p / 8, x = p % 8;
+            maskValues[p] = x < 4 ? 1 : 0;
+            logitValues[p] = x < 3 ? 2f : x < 5 ? 0.3f : -2f;
+            maskValues[64 + p] = y == 0 && x == 0 ? 1 : 0;
+            logitValues[64 + p] = y < 2 && x < 2 ? 2f : -2f;
+        }
+        var logits = tensor(logitValues).reshape(2, 1, 8, 8);
+        var masks = tensor(maskValues).reshape(2, 1, 8, 8);
+
+        var messages = new List<string>();
+        double? atHalf = null;
+        foreach (double threshold in new[] { 0.5, 0.7 })
+        {
+            double cut = Math.Log(threshold / (1 - threshold));       // the logit whose sigmoid is the threshold
+            double pooled = PooledIou(logitValues, maskValues, cut), perImage = PerImageIou(logitValues, maskValues, cut);
+            double logitsAgainstThreshold = PooledIou(logitValues, maskValues, threshold);
+            var (value, problem) = Attempt(() => heldOutIou(logits.clone(), masks.clone(), threshold), Text.HeldOut.Yours);
+            if (problem is not null)
+                return Report(new LabCheckResult(number, title, 1, [problem]));
+            if (Near(value, pooled))
+            {
+                atHalf ??= value;
+                continue;
+            }
+            if (Near(value, perImage))
+                messages.Add(Say(Text.HeldOut.AveragesImages, Number(value), Number(threshold), Number(pooled)));
+            else if (!Near(threshold, 0.5) && atHalf is double half && Near(value, half))
+                messages.Add(Say(Text.HeldOut.IgnoresThreshold, Number(threshold), Number(value), Number(pooled)));
+            else if (Near(value, logitsAgainstThreshold))
+                messages.Add(Say(Text.HeldOut.LogitsAgainstProbability, Number(threshold), Number(value), Number(pooled)));
+            else
+                messages.Add(Say(Text.HeldOut.Wrong, Number(value), Number(threshold), Number(pooled)));
+            atHalf ??= value;
+        }
+        return Report(new LabCheckResult(number, title, 2, messages));
     }
+
+    static double PooledIou(float[] logits, float[] masks, double cut)
+    {
+        long both = 0, either = 0;
+        for (int p = 0; p < logits.Length; p++)
+        {
+            bool found = logits[p] > cut, real = masks[p] == 1;
+            both += found && real ? 1 : 0;
+            either += found || real ? 1 : 0;
+        }
+        return either == 0 ? 1 : (double)both / either;
+    }
+
+    static double PerImageIou(float[] logits, float[] masks, double cut) =>
+        (PooledIou(logits[..64], masks[..64], cut) + PooledIou(logits[64..], masks[64..], cut)) / 2;
 }

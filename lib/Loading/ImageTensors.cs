@@ -44,6 +44,19 @@ public static class ImageTensors
     }
 
     /// <summary>
+    /// Reads any image as gray levels (its luminance: 0 black, 1 white), resized smoothly to size x size: float32
+    /// [1, size, size] in 0..1, not thresholded. A mask file read this way is 0 and 1 away from the object's edge
+    /// and gray along it, where resizing mixed object and background; deciding where to cut is left to the caller.
+    /// </summary>
+    public static Tensor LoadGrayLevels(string path, int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        var values = ResizedPixels.ReadGray(path, size).Select(b => b / 255f).ToArray();
+        TorchRuntime.EnsureLoaded();
+        return tensor(values, [1, size, size]);
+    }
+
+    /// <summary>
     /// Reads image/mask pairs into two stacked tensors, images [N, 3, size, size] and masks [N, 1, size, size],
     /// in the order of <paramref name="pairs"/>; any nonzero mask pixel is object. Files are decoded in parallel.
     /// </summary>

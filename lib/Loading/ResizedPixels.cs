@@ -56,6 +56,16 @@ internal static class ResizedPixels
         return pixels;
     }
 
+    /// <summary>The gray levels (luminance, 0..255) of any image, resized smoothly to size x size, row by row.</summary>
+    public static byte[] ReadGray(string path, int size)
+    {
+        using var image = ImageFiles.Load<L8>(path);
+        image.Mutate(context => context.Resize(size, size, KnownResamplers.Triangle));
+        var pixels = new byte[size * size];
+        image.CopyPixelDataTo(pixels);
+        return pixels;
+    }
+
     /// <summary>Whether a mask pixel marks the object under <paramref name="rule"/>.</summary>
     public static bool IsObject(byte red, byte green, byte blue, MaskRule rule) => rule switch
     {

@@ -8,7 +8,7 @@ namespace Segmentation.Pose;
 
 /// <summary>
 /// Trains a network with one output channel per joint to reproduce heatmaps: Adam and binary cross-entropy of the
-/// logits against the Gaussian targets, shuffled batches. Each batch goes through the same step as every other
+/// logits against the Gaussian targets unless another loss is given, shuffled batches. Each batch goes through the same step as every other
 /// training in the kit (<see cref="Trainer.TrainStep"/>): on the trainer's device, in its own dispose scope, and
 /// stopped with a <see cref="TrainingDivergedException"/> before any weight changes when the loss is not a number.
 /// </summary>
@@ -21,7 +21,7 @@ public static class HeatmapTraining
     /// </summary>
     /// <param name="model">A network with one output channel per joint (logits); it moves to <paramref name="device"/>.</param>
     /// <param name="images">Training images [N, 3, H, W].</param>
-    /// <param name="heatmaps">Their heatmaps [N, joints, H, W], e.g. from <see cref="Heatmaps.Render"/>.</param>
+    /// <param name="heatmaps">Their heatmaps [N, joints, H, W], e.g. from <c>Heatmaps.Render</c>.</param>
     /// <param name="epochs">Passes over the images.</param>
     /// <param name="batchSize">Images per step.</param>
     /// <param name="learningRate">Adam's learning rate (no weight decay).</param>
@@ -30,11 +30,12 @@ public static class HeatmapTraining
     /// <param name="validationJoints">Their joints [N, joints, 2] (x, y), or null.</param>
     /// <param name="pckPixels">How near a found joint must be to count.</param>
     /// <param name="onEpoch">Sees each epoch's result as it ends.</param>
+    /// <param name="loss">Compares the logits [B, J, H, W] with the heatmaps (binary cross-entropy with logits when not given).</param>
     /// <param name="device">Where to train (default: CUDA if available, else CPU).</param>
     /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
     public static IReadOnlyList<PoseEpoch> Fit(nn.Module<Tensor, Tensor> model, Tensor images, Tensor heatmaps, int epochs, int batchSize = 8,
         double learningRate = 2e-3, int seed = 1, Tensor? validationImages = null, float[,,]? validationJoints = null, double pckPixels = 4,
-        Action<PoseEpoch>? onEpoch = null, Device? device = null)
+        Action<PoseEpoch>? onEpoch = null, SegmentationLoss? loss = null, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(images);
@@ -46,7 +47,7 @@ public static class HeatmapTraining
             BatchSize = batchSize,
             LearningRate = learningRate,
             WeightDecay = 0,
-            Loss = (logits, targets) => BinaryLosses.BceWithLogits(logits, targets),
+            Loss = loss ?? ((logits, targets) => BinaryLosses.BceWithLogits(logits, targets)),
         };
         using var trainer = new Trainer(model, options, device);
         var random = new Random(seed);

@@ -3,19 +3,59 @@ using static TorchSharp.torch;
 
 namespace Segmentation.Pose;
 
-/// <summary>Draws joints and bones over an image, as a <see cref="Picture"/> that displays in notebooks.</summary>
+/// <summary>Draws joints and bones over an image, enlarged, as a <see cref="Picture"/> that displays in notebooks.</summary>
 public static class SkeletonDrawing
 {
-    static readonly float[] BoneColour = [1f, 0.85f, 0.1f], JointColour = [1f, 0.1f, 0.1f];
+    static readonly float[] BoneColour = [1f, 0.85f, 0.1f], JointColour = [1f, 0.1f, 0.1f], PointColour = [0.1f, 0.9f, 1f];
 
     /// <summary>
-    /// The image [3, H, W] enlarged <paramref name="zoom"/> times, with the joints (one image's [J, 2] slice of
-    /// a joints array, picked by <paramref name="index"/>) as red dots joined by yellow bones.
+    /// The image [3, H, W] enlarged <paramref name="zoom"/> times, with one person's joints (image <paramref name="index"/>
+    /// of joints [N, J, 2] in the order of <paramref name="skeleton"/>, <see cref="Skeleton.Basic"/> by default) as red
+    /// dots joined by yellow bones.
     /// </summary>
-    public static Picture Draw(Tensor image, float[,,] joints, int index, int zoom = 4)
+    public static Picture Draw(Tensor image, float[,,] joints, int index, Skeleton? skeleton = null, int zoom = 4)
+    {
+        ArgumentNullException.ThrowIfNull(joints);
+        var person = new float[1, joints.GetLength(1), 2];
+        for (int j = 0; j < joints.GetLength(1); j++)
+            (person[0, j, 0], person[0, j, 1]) = (joints[index, j, 0], joints[index, j, 1]);
+        return DrawPeople(image, person, skeleton, zoom);
+    }
+
+    /// <summary>Every person of one image (joints [people, J, 2] in the order of <paramref name="skeleton"/>), drawn as in <see cref="Draw"/>.</summary>
+    /// <exception cref="ArgumentException">The joints do not match the skeleton's count.</exception>
+    public static Picture DrawPeople(Tensor image, float[,,] people, Skeleton? skeleton = null, int zoom = 4)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        skeleton ??= Skeleton.Basic;
+        if (people.GetLength(1) != skeleton.Count)
+            throw new ArgumentException($"These joints have {people.GetLength(1)} per person but the skeleton has {skeleton.Count} ({string.Join(", ", skeleton.Names)}): draw them with the skeleton they were made for.", nameof(people));
+        var (big, width, height) = Enlarged(image, zoom);
+        for (int who = 0; who < people.GetLength(0); who++)
+        {
+            (float X, float Y) At(BodyPart part) => ((people[who, skeleton.IndexOf(part), 0] + 0.5f) * zoom, (people[who, skeleton.IndexOf(part), 1] + 0.5f) * zoom);
+            foreach (var (a, b) in skeleton.Bones)
+                Line(big, width, height, At(a), At(b), zoom * 0.4f, BoneColour);
+            foreach (var part in skeleton.Parts)
+                Disc(big, width, height, At(part), zoom * 0.9f, JointColour);
+        }
+        return Picture.FromImageTensor(tensor(big).reshape(3, height, width));
+    }
+
+    /// <summary>The image enlarged, with found points (e.g. the peaks of one joint's heatmap) as cyan dots.</summary>
+    public static Picture DrawPoints(Tensor image, IEnumerable<(int X, int Y)> points, int zoom = 4)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var (big, width, height) = Enlarged(image, zoom);
+        foreach (var (x, y) in points)
+            Disc(big, width, height, ((x + 0.5f) * zoom, (y + 0.5f) * zoom), zoom * 1.1f, PointColour);
+        return Picture.FromImageTensor(tensor(big).reshape(3, height, width));
+    }
+
+    static (float[] Pixels, int Width, int Height) Enlarged(Tensor image, int zoom)
     {
         ArgumentNullException.ThrowIfNull(image);
-        ArgumentNullException.ThrowIfNull(joints);
+        ArgumentOutOfRangeException.ThrowIfLessThan(zoom, 1);
         using var scope = NewDisposeScope();
         int h = (int)image.shape[1], w = (int)image.shape[2], bigH = h * zoom, bigW = w * zoom;
         var small = image.detach().cpu().to_type(ScalarType.Float32).contiguous().data<float>().ToArray();
@@ -24,12 +64,7 @@ public static class SkeletonDrawing
             for (int y = 0; y < bigH; y++)
                 for (int x = 0; x < bigW; x++)
                     big[(c * bigH + y) * bigW + x] = small[(c * h + y / zoom) * w + x / zoom];
-        (float X, float Y) At(int j) => ((joints[index, j, 0] + 0.5f) * zoom, (joints[index, j, 1] + 0.5f) * zoom);
-        foreach (var (a, b) in Joints.Bones)
-            Line(big, bigW, bigH, At(a), At(b), zoom * 0.4f, BoneColour);
-        for (int j = 0; j < joints.GetLength(1); j++)
-            Disc(big, bigW, bigH, At(j), zoom * 0.9f, JointColour);
-        return Picture.FromImageTensor(tensor(big).reshape(3, bigH, bigW));
+        return (big, bigW, bigH);
     }
 
     /// <summary>A thick line of <paramref name="colour"/> on a [3, H, W] canvas.</summary>

@@ -15,7 +15,7 @@ public class HeatmapTrainingTests
         var test = PoseSample.Generate(8, 32, seed: 2);
         using var heatmaps = Heatmaps.Render(train.Joints, 32, sigma: 1.5f);
         Seeds.Set(1);
-        using var model = new UNet(classes: Joints.Count, widths: [8, 16]);
+        using var model = new UNet(classes: (int)heatmaps.shape[1], widths: [8, 16]);
 
         var history = HeatmapTraining.Fit(model, train.Images, heatmaps, epochs: 4, batchSize: 8, learningRate: 3e-3,
             validationImages: test.Images, validationJoints: test.Joints, pckPixels: 4);
@@ -36,7 +36,7 @@ public class HeatmapTrainingTests
         using var poisoned = train.Images.clone();
         poisoned[0, 0, 0, 0] = tensor(float.NaN);
         Seeds.Set(2);
-        using var model = new UNet(classes: Joints.Count, widths: [8]);
+        using var model = new UNet(classes: (int)heatmaps.shape[1], widths: [8]);
         var before = model.parameters().Select(p => p.detach().clone()).ToList();
 
         var error = Assert.Throws<TrainingDivergedException>(() => HeatmapTraining.Fit(model, poisoned, heatmaps, epochs: 1, batchSize: 8));
