@@ -75,7 +75,7 @@ public class CliTests
     [InlineData("lesson bench epoch: --python goes with --compare-python", "bench", "epoch", "--python", "/usr/bin/python3")]
     [InlineData("lesson bench epoch: unknown model 'unet-double'; the models are unet or segnet", "bench", "epoch", "--model", "unet-double")]
     [InlineData("lesson bench train: --threads needs a positive whole number, not '0'", "bench", "train", "--threads", "0")]
-    [InlineData("lesson bench: name a command: train, epoch, soak, memory or data", "bench")]
+    [InlineData("lesson bench: name a command: train, epoch, soak, memory, data or samples", "bench")]
     [InlineData("lesson export: unknown format 'onnx'; the formats are pytorch or safetensors", "export", "--checkpoint", "tools/lesson/Cli.cs", "--format", "onnx")]
     [InlineData("lesson evaluate: unknown split 'test'; the splits are validation or all", "evaluate", "--checkpoint", "tools/lesson/Cli.cs", "--split", "test")]
     [InlineData("lesson data sample: --count can be at most 400", "data", "sample", "ph2", "--out", "unused", "--count", "401")]
