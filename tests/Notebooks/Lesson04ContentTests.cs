@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Lesson.Tests.Notebooks;
@@ -15,7 +16,17 @@ public class Lesson04ContentTests(CourseRun run)
 
     string Text => run.Executed(Notebook).Text;
 
-    static string Source => File.ReadAllText(Path.Combine(RepoPaths.Root, Notebook));
+    /// <summary>The notebook's cells as one text, line breaks and indents read as single spaces (prose wraps).</summary>
+    static string Source
+    {
+        get
+        {
+            using var notebook = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, Notebook)));
+            var cells = notebook.RootElement.GetProperty("cells").EnumerateArray()
+                .Select(cell => string.Concat(cell.GetProperty("source").EnumerateArray().Select(line => line.GetString())));
+            return Regex.Replace(string.Join("\n", cells), @"\s+", " ");
+        }
+    }
 
     [Fact]
     public void The_class_counts_and_the_nevi_per_melanoma_ratio_are_printed_from_the_data()
