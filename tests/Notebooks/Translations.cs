@@ -89,19 +89,22 @@ public static class Translations
             if (token.IsKind(SyntaxKind.InterpolatedStringToken))
             {
                 var holes = SyntaxFactory.ParseExpression(token.Text, options: options).DescendantNodes().OfType<InterpolationSyntax>()
-                    .Select(hole => hole.ToString()).Order(StringComparer.Ordinal);
+                    .Select(hole => string.Join(" ", hole.DescendantTokens().Select(Blank))).Order(StringComparer.Ordinal);
                 shape.Add("$\"" + string.Join("…", holes) + "\"");
                 continue;
             }
-            shape.Add(token.Kind() switch
-            {
-                SyntaxKind.StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken
-                    or SyntaxKind.Utf8StringLiteralToken => "\"…\"",
-                _ => token.Text,
-            });
+            shape.Add(Blank(token));
         }
         return shape;
     }
+
+    /// <summary>A token as the comparison sees it: string literals (a learner's reading) all look alike.</summary>
+    static string Blank(SyntaxToken token) => token.Kind() switch
+    {
+        SyntaxKind.StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken
+            or SyntaxKind.Utf8StringLiteralToken => "\"…\"",
+        _ => token.Text,
+    };
 
     /// <summary>The numbers a text names (e.g. 0.857, 3, 200), in order.</summary>
     public static IReadOnlyList<string> Numbers(string text) =>
