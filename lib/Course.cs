@@ -25,36 +25,61 @@ public static class Course
 
     static volatile Catalogue current = Catalogue.English;
 
+    // A language for one flow of code only (a test), which wins over the process-wide one. Notebooks never use it: a
+    // notebook's cells run on different async flows, so their language has to be the process's.
+    static readonly AsyncLocal<Catalogue?> inThisFlow = new();
+
+    static Catalogue Speaking => inThisFlow.Value ?? current;
+
     /// <summary>The language the library speaks now ("en" unless <see cref="UseLanguage"/> changed it).</summary>
-    public static string Language => current.Code;
+    public static string Language => Speaking.Code;
 
     /// <summary>
     /// Makes the library speak <paramref name="language"/> ("en" or "ro") from now on, in this process (a notebook's
     /// kernel). Call it once, in a notebook's first cell.
     /// </summary>
     /// <exception cref="ArgumentException">A language the course does not have.</exception>
-    public static void UseLanguage(string language)
+    public static void UseLanguage(string language) => current = Catalogue.Load(Known(language));
+
+    /// <summary>
+    /// Makes the library speak <paramref name="language"/> in this flow of code only (this thread and the tasks it
+    /// starts) until the result is disposed, whatever the process speaks: so a test can check the Romanian sentences
+    /// while tests running beside it still read English.
+    /// </summary>
+    internal static IDisposable SpeakingInThisFlow(string language)
+    {
+        var before = inThisFlow.Value;
+        inThisFlow.Value = Catalogue.Load(Known(language));
+        return new Restore(() => inThisFlow.Value = before);
+    }
+
+    static string Known(string language)
     {
         ArgumentNullException.ThrowIfNull(language);
         string code = language.Trim().ToLowerInvariant();
         if (!Languages.Contains(code))
             throw new ArgumentException(
                 $"The course has no '{language}' edition; choose one of {string.Join(", ", Languages.Select(l => $"\"{l}\""))}.", nameof(language));
-        current = code == DefaultLanguage ? Catalogue.English : Catalogue.Load(code);
+        return code;
+    }
+
+    sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
     }
 
     /// <summary>
     /// <paramref name="english"/> in the current language: its translation from the catalogue, or the English text
     /// itself when the language is English or the catalogue has no entry for it.
     /// </summary>
-    public static string Text(string english) => current.Translate(english);
+    public static string Text(string english) => Speaking.Translate(english);
 
     /// <summary>Formats the sentence <paramref name="english"/> in the current language, filling its blanks with invariant-culture values.</summary>
     public static string Say(string english, params object?[] values) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, Text(english), values);
 
     /// <summary>The entries of a language's catalogue (English sentence → translation), e.g. for the tests that check it.</summary>
-    public static IReadOnlyDictionary<string, string> CatalogueOf(string language) => Catalogue.Load(language).Entries;
+    public static IReadOnlyDictionary<string, string> CatalogueOf(string language) => Catalogue.Load(Known(language)).Entries;
 
     sealed class Catalogue(string code, FrozenDictionary<string, string> entries)
     {
@@ -65,10 +90,13 @@ public static class Course
 
         public string Translate(string english) => Entries.TryGetValue(english, out var translated) ? translated : english;
 
-        public static Catalogue Load(string code)
+        static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Catalogue> Loaded = new();
+
+        /// <summary>A language's catalogue, read from the library's resources once.</summary>
+        public static Catalogue Load(string code) => code == DefaultLanguage ? English : Loaded.GetOrAdd(code, Read);
+
+        static Catalogue Read(string code)
         {
-            if (code == DefaultLanguage)
-                return English;
             string name = $"Segmentation.Languages.{code}.json";
             using var stream = typeof(Course).Assembly.GetManifestResourceStream(name)
                 ?? throw new InvalidOperationException($"The library was built without its '{code}' catalogue ({name}): rebuild it with `dotnet build`.");

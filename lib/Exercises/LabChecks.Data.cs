@@ -135,9 +135,17 @@ public static partial class LabChecks
         else if (heldOut.Count > 0 && (heldOut.Count < 6 || heldOut.Count > 18))
             messages.Add(Say(Text.Split.WrongShare, heldOut.Count, made.Count, Number(fraction)));
 
-        var ((againTrain, againHeldOut), _) = Attempt(() => split(made, fraction), Text.Split.Yours);
-        if (againHeldOut is not null && !againHeldOut.Select(f => f.Name).SequenceEqual(heldOut.Select(f => f.Name)))
-            messages.Add(Text.Split.NotRepeatable);
+        // Asked again, a repeatable split answers the same. A new shuffle each call can still land on the same
+        // recordings by chance (there are only six), so it is asked five more times.
+        for (int again = 0; again < 5; again++)
+        {
+            var ((_, againHeldOut), _) = Attempt(() => split(made, fraction), Text.Split.Yours);
+            if (againHeldOut is not null && !againHeldOut.Select(f => f.Name).SequenceEqual(heldOut.Select(f => f.Name)))
+            {
+                messages.Add(Text.Split.NotRepeatable);
+                break;
+            }
+        }
 
         int cases = 6;
         if (frames is { Count: > 0 } && messages.Count == 0)

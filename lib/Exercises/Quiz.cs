@@ -18,12 +18,17 @@ public sealed class Quiz
         ArgumentNullException.ThrowIfNull(questions);
         if (questions.Length == 0)
             throw new ArgumentException("A quiz needs at least one question.", nameof(questions));
-        Title = title;
+        this.title = title;
         Questions = questions.ToArray();
     }
 
-    /// <summary>The quiz's title.</summary>
-    public string Title { get; }
+    readonly string title;
+
+    /// <summary>
+    /// The quiz's title. It, the questions and their options are written in English and shown in the course's
+    /// language (<see cref="Course.UseLanguage"/>) when its catalogue translates them.
+    /// </summary>
+    public string Title => Course.Text(title);
 
     /// <summary>The questions, in order.</summary>
     public IReadOnlyList<QuizQuestion> Questions { get; }
@@ -92,11 +97,11 @@ public sealed class Quiz
         }
         string? countNote = null;
         if (answers.Length < Questions.Count)
-            countNote = $"You gave {Count(answers.Length)} for {Questions.Count} questions: give one letter per question "
-                        + $"({NotAnswered} for one you have not answered yet).";
+            countNote = Course.Say("You gave {0} for {1} questions: give one letter per question ({2} for one you have not answered yet).",
+                Count(answers.Length), Questions.Count, NotAnswered);
         else if (answers.Length > Questions.Count)
-            countNote = $"You gave {Count(answers.Length)} for {Questions.Count} questions: only the first {Questions.Count} were marked; "
-                        + "remove the extra ones.";
+            countNote = Course.Say("You gave {0} for {1} questions: only the first {1} were marked; remove the extra ones.",
+                Count(answers.Length), Questions.Count);
         return new QuizResult(Title, feedback, countNote);
     }
 
@@ -120,15 +125,15 @@ public sealed class Quiz
     {
         if (given == NotAnswered || given == '\0' || char.IsWhiteSpace(given))
             return new(number, question, NotAnswered, AnswerVerdict.NotAnswered,
-                $"not answered yet: replace '{NotAnswered}' with {question.LetterList()}.");
+                Course.Say("not answered yet: replace '{0}' with {1}.", NotAnswered, question.LetterList()));
         var option = question.OptionFor(given);
         if (option is null)
             return new(number, question, given, AnswerVerdict.Invalid,
-                $"'{given}' is not one of the choices: answer with {question.LetterList()}.");
+                Course.Say("'{0}' is not one of the choices: answer with {1}.", given, question.LetterList()));
         bool right = option.Letter == question.Answer;
         return new(number, question, option.Letter, right ? AnswerVerdict.Right : AnswerVerdict.Wrong,
-            $"{(right ? "right" : "not quite")}: ({option.Letter}) {option.Text}. {option.Why}");
+            Course.Say(right ? "right: ({0}) {1}. {2}" : "not quite: ({0}) {1}. {2}", option.Letter, option.Text, option.Why));
     }
 
-    static string Count(int answers) => answers == 1 ? "1 answer" : $"{answers} answers";
+    static string Count(int answers) => answers == 1 ? Course.Text("1 answer") : Course.Say("{0} answers", answers);
 }

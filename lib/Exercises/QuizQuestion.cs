@@ -7,7 +7,14 @@ namespace Segmentation.Exercises;
 /// Shown when a learner picks this choice: why it is right, or for a wrong choice a hint towards the
 /// right one that does not give its letter away, so the learner can think again.
 /// </param>
-public sealed record QuizOption(char Letter, string Text, string Why);
+public sealed record QuizOption(char Letter, string Text, string Why)
+{
+    /// <summary>The choice as the question shows it, in the course's language (see <see cref="Course"/>).</summary>
+    public string Text { get => Course.Text(field); init; } = Text;
+
+    /// <summary>Why this choice is right, or a hint towards the right one, in the course's language.</summary>
+    public string Why { get => Course.Text(field); init; } = Why;
+}
 
 /// <summary>A multiple-choice question with exactly one right answer.</summary>
 public sealed class QuizQuestion
@@ -23,15 +30,17 @@ public sealed class QuizQuestion
         ArgumentNullException.ThrowIfNull(options);
         if (options.Length < 2 || options.Length > 26)
             throw new ArgumentException("A question needs 2 to 26 options.", nameof(options));
-        Prompt = prompt;
+        this.prompt = prompt;
         Options = options.Select((o, i) => new QuizOption((char)('a' + i), o.Text, o.Why)).ToArray();
         Answer = char.ToLowerInvariant(answer);
         if (OptionFor(Answer) is null)
             throw new ArgumentException($"The answer '{answer}' is not one of the options {LetterList()}.", nameof(answer));
     }
 
-    /// <summary>The question text.</summary>
-    public string Prompt { get; }
+    readonly string prompt;
+
+    /// <summary>The question text, in the course's language (see <see cref="Course"/>).</summary>
+    public string Prompt => Course.Text(prompt);
 
     /// <summary>The options, lettered a, b, c, ...</summary>
     public IReadOnlyList<QuizOption> Options { get; }
@@ -47,7 +56,7 @@ public sealed class QuizQuestion
     public string LetterList()
     {
         var letters = Options.Select(o => o.Letter.ToString()).ToArray();
-        return letters.Length == 1 ? letters[0] : string.Join(", ", letters[..^1]) + " or " + letters[^1];
+        return letters.Length == 1 ? letters[0] : Course.Say("{0} or {1}", string.Join(", ", letters[..^1]), letters[^1]);
     }
 
     /// <summary>The question and its options on one line each, e.g. for printing the quiz.</summary>

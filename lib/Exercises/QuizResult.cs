@@ -63,13 +63,12 @@ public sealed class QuizResult
             text.AppendLine(CountNote);
         foreach (var q in Questions)
             text.AppendLine($"{q.Number}. {q.Question.Prompt}").AppendLine($"   {q.Feedback}");
-        text.Append($"Score: {Score} of {Total}");
-        if (AllRight)
-            text.Append(". All right, well done!");
-        else if (Questions.Any(q => q.Verdict is AnswerVerdict.NotAnswered or AnswerVerdict.Invalid))
-            text.Append(". Put your letters in the answer cell and run this cell again.");
-        else
-            text.Append(". Think again about the ones marked wrong, change your letters and run this cell again.");
+        bool unanswered = Questions.Any(q => q.Verdict is AnswerVerdict.NotAnswered or AnswerVerdict.Invalid);
+        text.Append(Course.Say(
+            AllRight ? "Score: {0} of {1}. All right, well done!"
+            : unanswered ? "Score: {0} of {1}. Put your letters in the answer cell and run this cell again."
+            : "Score: {0} of {1}. Think again about the ones marked wrong, change your letters and run this cell again.",
+            Score, Total));
         return text.ToString();
     }
 }

@@ -46,5 +46,5 @@ public readonly record struct BoundingBox(int Left, int Top, int Right, int Bott
     }
 
     /// <summary>e.g. <c>columns 40..151, rows 35..160 (112 x 126 pixels)</c>.</summary>
-    public override string ToString() => $"columns {Left}..{Right}, rows {Top}..{Bottom} ({Width} x {Height} pixels)";
+    public override string ToString() => Course.Say("columns {0}..{1}, rows {2}..{3} ({4} x {5} pixels)", Left, Right, Top, Bottom, Width, Height);
 }

@@ -84,17 +84,20 @@ public static class HeatmapTraining
     }
 
     /// <summary>A chart of the training loss (top) and, where measured, PCK (bottom), one point per epoch.</summary>
-    public static TrainingCurves Curves(IReadOnlyList<PoseEpoch> history, string title = "Heatmap training")
+    /// <param name="history">The epochs, as training returned them.</param>
+    /// <param name="title">Shown above the chart; by default "Heatmap training" in the course's language.</param>
+    public static TrainingCurves Curves(IReadOnlyList<PoseEpoch> history, string? title = null)
     {
+        title ??= Course.Text("Heatmap training");
         if (history is null || history.Count == 0)
             throw new ArgumentException("The history has no epochs: train first, then chart what Fit returned.", nameof(history));
         var epochs = history.Select(e => e.Epoch).ToArray();
-        var loss = new CurveSeries("training loss", TrainingCurves.LossPanel, epochs, history.Select(e => e.Loss).ToArray());
+        var loss = new CurveSeries(PoseText.TrainingLoss, TrainingCurves.LossPanel, epochs, history.Select(e => e.Loss).ToArray());
         var measured = history.Where(e => e.Pck is not null).ToList();
         return measured.Count == 0
             ? TrainingCurves.FromSeries(title, "PCK", loss)
             : TrainingCurves.FromSeries(title, "PCK", loss,
-                new CurveSeries("validation PCK", TrainingCurves.ScorePanel, measured.Select(e => e.Epoch).ToArray(), measured.Select(e => e.Pck!.Value).ToArray()));
+                new CurveSeries(PoseText.ValidationPck, TrainingCurves.ScorePanel, measured.Select(e => e.Epoch).ToArray(), measured.Select(e => e.Pck!.Value).ToArray()));
     }
 }
 

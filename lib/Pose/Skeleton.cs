@@ -70,5 +70,5 @@ public sealed class Skeleton
     public IReadOnlyList<string> Names => Parts.Select(NameOf).ToArray();
 
     /// <summary>A body part's name in words, e.g. "left hand".</summary>
-    public static string NameOf(BodyPart part) => PoseText.PartNames[(int)part];
+    public static string NameOf(BodyPart part) => PoseText.PartName(part);
 }

@@ -30,15 +30,15 @@ public sealed record SeedScores(string Name, IReadOnlyList<SeedRun> Runs)
         ArgumentNullException.ThrowIfNull(other);
         double gap = Mean - other.Mean, spread = Math.Max(StandardDeviation, other.StandardDeviation);
         string verdict = Math.Abs(gap) > spread
-            ? $"{(gap > 0 ? Name : other.Name)} is ahead by more than the spread"
-            : "level within the spread, so these runs name no winner";
-        return $"{Name} minus {other.Name}: {gap:+0.000;-0.000} (largest spread over seeds {spread:F3}): {verdict}";
+            ? Course.Say("{0} is ahead by more than the spread", gap > 0 ? Name : other.Name)
+            : Course.Text("level within the spread, so these runs name no winner");
+        return Course.Say("{0} minus {1}: {2:+0.000;-0.000} (largest spread over seeds {3:F3}): {4}", Name, other.Name, gap, spread, verdict);
     }
 
     /// <summary>A line such as <c>U-Net   test Dice 0.862 ± 0.047 over 3 seeds (seed 1: 0.807 at epoch 3, ...)</c>.</summary>
     public override string ToString() =>
-        $"{Name,-8} test Dice {Mean:F3} ± {StandardDeviation:F3} over {Runs.Count} seeds ("
-        + string.Join(", ", Runs.Select(r => $"seed {r.Seed}: {r.TestDice:F3} at epoch {r.ChosenEpoch}")) + ")";
+        Course.Say("{0,-8} test Dice {1:F3} ± {2:F3} over {3} seeds ({4})", Name, Mean, StandardDeviation, Runs.Count,
+            string.Join(", ", Runs.Select(r => Course.Say("seed {0}: {1:F3} at epoch {2}", r.Seed, r.TestDice, r.ChosenEpoch))));
 }
 
 /// <summary>

@@ -11,14 +11,17 @@ namespace Segmentation.Training;
 /// <param name="Remaining">Estimated time left for the whole run.</param>
 public sealed record TrainingProgress(int Epoch, int Epochs, int Step, int StepsPerEpoch, double Loss, double? LastValidationDice, TimeSpan Remaining)
 {
-    /// <summary>A one-line bar such as <c>epoch 3/8 [######----] 14/23 loss 0.094 Dice 0.986 ETA 0:41</c>.</summary>
+    /// <summary>
+    /// A one-line bar such as <c>epoch 3/8 [######----] 14/23 loss 0.094 Dice 0.986 ETA 0:41</c>, in the course's
+    /// language (<see cref="Course"/>), numbers always with a decimal point.
+    /// </summary>
     public override string ToString()
     {
         const int width = 20;
         int filled = StepsPerEpoch == 0 ? 0 : (int)Math.Round(width * (double)Step / StepsPerEpoch);
         string bar = new string('#', filled) + new string('-', width - filled);
-        string dice = LastValidationDice is double d ? $" Dice {d:F3}" : "";
+        string dice = LastValidationDice is double d ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" Dice {d:F3}") : "";
         string eta = Remaining.TotalHours >= 1 ? Remaining.ToString(@"h\:mm\:ss") : Remaining.ToString(@"m\:ss");
-        return $"epoch {Epoch}/{Epochs} [{bar}] {Step}/{StepsPerEpoch} loss {Loss:F3}{dice} ETA {eta}";
+        return Course.Say("epoch {0}/{1} [{2}] {3}/{4} loss {5:F3}{6} ETA {7}", Epoch, Epochs, bar, Step, StepsPerEpoch, Loss, dice, eta);
     }
 }

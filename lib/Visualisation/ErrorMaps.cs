@@ -9,8 +9,8 @@ namespace Segmentation.Visualisation;
 /// </summary>
 public static class ErrorMaps
 {
-    /// <summary>What each colour means, for a caption.</summary>
-    public const string Legend = "green: found; vermillion: false positive (marked, but background); blue: false negative (missed)";
+    /// <summary>What each colour means, for a caption (in the course's language, see <see cref="Course"/>).</summary>
+    public static string Legend => Course.Text("green: found; vermillion: false positive (marked, but background); blue: false negative (missed)");
 
     static readonly float[] Found = [0f, 0.62f, 0.45f], FalsePositive = [0.84f, 0.37f, 0f], FalseNegative = [0f, 0.45f, 0.70f];
 
@@ -58,7 +58,7 @@ public static class ErrorMaps
         var real = truth.detach().cpu().gt(0.5);
         long falsePositives = found.logical_and(real.logical_not()).sum().item<long>();
         long falseNegatives = real.logical_and(found.logical_not()).sum().item<long>();
-        return $"false positives {falsePositives:N0} px, false negatives {falseNegatives:N0} px";
+        return Course.Say("false positives {0:N0} px, false negatives {1:N0} px", falsePositives, falseNegatives);
     }
 
     static Tensor Paint(Tensor picture, Tensor where, float[] colour, float opacity)

@@ -70,16 +70,16 @@ public sealed class TrainingCurves
         get
         {
             var epochs = AllEpochs().ToList();
-            string range = epochs.Count == 1 ? $"epoch {epochs[0]}" : $"{epochs[0]} to {epochs[^1]}";
+            string range = epochs.Count == 1 ? Course.Say("epoch {0}", epochs[0]) : Course.Say("{0} to {1}", epochs[0], epochs[^1]);
             var panels = new List<string>();
-            foreach (var (panel, axis) in new[] { (LossPanel, "loss"), (ScorePanel, $"{ScoreTitle}, 0 to 1") })
+            foreach (var (panel, axis) in new[] { (LossPanel, Course.Text("loss")), (ScorePanel, Course.Say("{0}, 0 to 1", ScoreTitle)) })
             {
                 var names = Series.Where(s => s.Panel == panel).Select(s => s.Name).ToList();
                 if (names.Count > 0)
                     panels.Add($"{axis} ({string.Join(", ", names)})");
             }
-            string layout = panels.Count == 2 ? $"Top: {panels[0]}. Bottom: {panels[1]}." : $"{char.ToUpperInvariant(panels[0][0])}{panels[0][1..]}.";
-            return $"{Title}, by epoch ({range}). {layout}";
+            string layout = panels.Count == 2 ? Course.Say("Top: {0}. Bottom: {1}.", panels[0], panels[1]) : $"{char.ToUpperInvariant(panels[0][0])}{panels[0][1..]}.";
+            return Course.Say("{0}, by epoch ({1}). {2}", Title, range, layout);
         }
     }
 
@@ -96,18 +96,19 @@ public sealed class TrainingCurves
     /// <param name="history">The epochs, as returned by <see cref="O:Segmentation.Training.Trainer.Fit"/> or <see cref="Trainer.History"/>.</param>
     /// <param name="title">Shown above the chart, e.g. the model's name.</param>
     /// <exception cref="ArgumentException">The history is empty.</exception>
+    /// <remarks>Its default title, its lines' names, its caption and its axes are in the course's language (<see cref="Course"/>).</remarks>
     public static TrainingCurves Of(IReadOnlyList<EpochResult> history, string? title = null)
     {
         RequireEpochs(history, nameof(history));
         var epochs = history.Select(e => e.Epoch).ToArray();
         CurveSeries Line(string name, string panel, Func<EpochResult, double> value) =>
             new(name, panel, epochs, history.Select(value).ToArray());
-        return new TrainingCurves(title ?? "Training curves",
+        return new TrainingCurves(title ?? Course.Text("Training curves"),
             [
-                Line("training loss", LossPanel, e => e.TrainLoss),
-                Line("validation loss", LossPanel, e => e.ValidationLoss),
-                Line("validation Dice", ScorePanel, e => e.ValidationDice),
-                Line("validation IoU", ScorePanel, e => e.ValidationIoU),
+                Line(Course.Text("training loss"), LossPanel, e => e.TrainLoss),
+                Line(Course.Text("validation loss"), LossPanel, e => e.ValidationLoss),
+                Line(Course.Text("validation Dice"), ScorePanel, e => e.ValidationDice),
+                Line(Course.Text("validation IoU"), ScorePanel, e => e.ValidationIoU),
             ]);
     }
 
@@ -126,8 +127,8 @@ public sealed class TrainingCurves
             RequireEpochs(history, nameof(runs), name);
             var epochs = history.Select(e => e.Epoch).ToArray();
             string colour = Palette[series.Count / 2 % Palette.Count]; // one colour per run, in both panels
-            series.Add(new CurveSeries($"{name} validation loss", LossPanel, epochs, history.Select(e => e.ValidationLoss).ToArray(), colour));
-            series.Add(new CurveSeries($"{name} validation Dice", ScorePanel, epochs, history.Select(e => e.ValidationDice).ToArray(), colour));
+            series.Add(new CurveSeries(Course.Say("{0} validation loss", name), LossPanel, epochs, history.Select(e => e.ValidationLoss).ToArray(), colour));
+            series.Add(new CurveSeries(Course.Say("{0} validation Dice", name), ScorePanel, epochs, history.Select(e => e.ValidationDice).ToArray(), colour));
         }
         return new TrainingCurves(string.Join(" vs ", runs.Select(r => r.Name)), series);
     }
@@ -200,7 +201,7 @@ public sealed class TrainingCurves
     public override string ToString()
     {
         var text = new StringBuilder(Title).AppendLine();
-        text.AppendLine("epoch  " + string.Join("  ", Series.Select(s => s.Name)));
+        text.AppendLine(Course.Text("epoch") + "  " + string.Join("  ", Series.Select(s => s.Name)));
         foreach (int epoch in AllEpochs())
         {
             text.Append(string.Create(CultureInfo.InvariantCulture, $"{epoch,5}"));
@@ -213,7 +214,8 @@ public sealed class TrainingCurves
 
     void AppendTable(StringBuilder html)
     {
-        html.Append("<details><summary>the numbers</summary><table style=\"font-size:small\"><thead><tr><th>epoch</th>");
+        html.Append("<details><summary>").Append(WebUtility.HtmlEncode(Course.Text("the numbers")))
+            .Append("</summary><table style=\"font-size:small\"><thead><tr><th>").Append(WebUtility.HtmlEncode(Course.Text("epoch"))).Append("</th>");
         foreach (var line in Series)
             html.Append("<th>").Append(WebUtility.HtmlEncode(line.Name)).Append("</th>");
         html.Append("</tr></thead><tbody>");
@@ -285,8 +287,8 @@ public sealed class TrainingCurves
         var layout = new Plotly.Layout.Layout
         {
             title = Title,
-            xaxis = new Plotly.Xaxis { title = "epoch", anchor = "y2", dtick = 1 },
-            yaxis = new Plotly.Yaxis { title = "loss", domain = new[] { 0.55, 1.0 }, rangemode = "tozero" },
+            xaxis = new Plotly.Xaxis { title = Course.Text("epoch"), anchor = "y2", dtick = 1 },
+            yaxis = new Plotly.Yaxis { title = Course.Text("loss"), domain = new[] { 0.55, 1.0 }, rangemode = "tozero" },
             yaxis2 = new Plotly.Yaxis { title = ScoreTitle, domain = new[] { 0.0, 0.45 }, range = new[] { 0.0, 1.0 } },
             margin = new Plotly.Margin { l = 60, r = 20, t = 50, b = 50 },
         };

@@ -41,7 +41,7 @@ internal static class TrainingCurvesDrawing
                 plot.Axes.Title.Label.FontSize = TitleSize;
             }
             if (last)
-                plot.XLabel("epoch");
+                plot.XLabel(Course.Text("epoch"));
             plot.Axes.Bottom.Label.FontSize = LabelSize;
             plot.Layout.Fixed(new PixelPadding(left: LeftMargin, right: rightMargin, bottom: last ? 60 : 28, top: first ? 48 : 14));
             return plot;
@@ -75,7 +75,7 @@ internal static class TrainingCurvesDrawing
         }
 
         bool scores = panel == TrainingCurves.ScorePanel;
-        plot.YLabel(scores ? curves.ScoreTitle : "loss");
+        plot.YLabel(scores ? curves.ScoreTitle : Course.Text("loss"));
         // Loss from 0, scores 0 to 1, with a little room so that points at the limits are not drawn on the frame.
         double top = scores ? 1 : highest > 0 ? highest : 1;
         plot.Axes.SetLimitsY(-0.02 * top, 1.05 * top);

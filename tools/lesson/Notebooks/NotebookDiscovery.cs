@@ -29,7 +29,7 @@ internal static class NotebookDiscovery
                 return (notebooks, $"cannot find Lesson.sln in {Environment.CurrentDirectory} or any folder above it. " +
                                    "Run this inside the course kit, or name the notebooks to run.");
 
-            // Only the top level of each folder: lab/solutions runs only when named explicitly.
+            // Only the top level of each folder: the Romanian twins (notebooks/ro, lab/ro) run when named.
             foreach (var folder in CourseFolders)
                 notebooks.AddRange(NotebooksIn(Path.Combine(repoRoot, folder)));
 

@@ -23,8 +23,9 @@ internal sealed record RunOptions
 
     public const string Description = """
         Execute notebooks top to bottom in a fresh C# kernel each (one process per notebook) and save an executed
-        copy with all outputs. Without paths it runs every course notebook: notebooks/*.ipynb (the lab's notebooks:
-        name them, e.g. lab/BodySegmentation.ipynb). Exit code 1 when a notebook fails.
+        copy with all outputs. Without paths it runs every notebook of the English course: notebooks/*.ipynb, lab/*.ipynb
+        and lab/solutions/*.ipynb. The Romanian edition: `lesson run notebooks/ro lab/ro lab/ro/solutions`.
+        Exit code 1 when a notebook fails.
         """;
 
     static readonly Argument<string[]> PathsArgument = new Argument<string[]>("NOTEBOOK_OR_FOLDER")
