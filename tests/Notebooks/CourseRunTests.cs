@@ -54,4 +54,20 @@ public class StoredOutputsTests
         Assert.True(stored.ChartPictures == stored.Charts,
             $"{notebook} is committed with {stored.Charts} charts but {stored.ChartPictures} static pictures of them: run `lesson run {notebook} --inplace`");
     }
+
+    public static TheoryData<string> RomanianTwins() => new(Translations.Twins());
+
+    [Theory]
+    [MemberData(nameof(RomanianTwins))]
+    public void Committed_Romanian_twin_stores_its_run_in_Romanian(string twin)
+    {
+        var stored = NotebookOutputs.Read(Path.Combine(RepoPaths.Root, twin));
+
+        Assert.Equal(0, stored.Errors);
+        Assert.True(stored.Pictures >= 1, $"{twin} is committed without pictures: run `lesson run {twin} --inplace`");
+        if (stored.Trains)
+            Assert.True(stored.Charts >= 1 && stored.ChartPictures == stored.Charts,
+                $"{twin} trains but is committed with {stored.Charts} charts and {stored.ChartPictures} static pictures of them: run `lesson run {twin} --inplace`");
+        RomanianOutputs.AssertNoEnglishFromTheLibrary(twin, stored.Text);
+    }
 }

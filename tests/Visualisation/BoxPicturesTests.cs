@@ -4,18 +4,13 @@ using Segmentation.Inference;
 using Segmentation.Native;
 using Segmentation.Visualisation;
 using static TorchSharp.torch;
+using static Lesson.Tests.Visualisation.PicturePixels;
 
 namespace Lesson.Tests.Visualisation;
 
 public class BoxPicturesTests
 {
     public BoxPicturesTests() => TorchRuntime.EnsureLoaded();
-
-    static Rgb24 PixelAt(Picture picture, int x, int y)
-    {
-        using var image = Image.Load<Rgb24>(picture.Png);
-        return image[x, y];
-    }
 
     [Fact]
     public void The_outline_is_drawn_inside_the_box_and_the_rest_of_the_image_is_unchanged()

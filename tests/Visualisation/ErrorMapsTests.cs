@@ -4,18 +4,13 @@ using Segmentation.Visualisation;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using static TorchSharp.torch;
+using static Lesson.Tests.Visualisation.PicturePixels;
 
 namespace Lesson.Tests.Visualisation;
 
 public class ErrorMapsTests
 {
     public ErrorMapsTests() => TorchRuntime.EnsureLoaded();
-
-    static Rgb24 PixelAt(Picture picture, int x, int y)
-    {
-        using var image = Image.Load<Rgb24>(picture.Png);
-        return image[x, y];
-    }
 
     [Fact]
     public void Found_pixels_false_positives_and_false_negatives_get_their_own_colours_and_the_rest_is_dimmed()

@@ -3,17 +3,12 @@ using Segmentation.Visualisation;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using static TorchSharp.torch;
+using static Lesson.Tests.Visualisation.PicturePixels;
 
 namespace Lesson.Tests.Visualisation;
 
 public class LabelPicturesTests
 {
-    static Rgb24 PixelAt(Picture picture, int x, int y)
-    {
-        using var image = Image.Load<Rgb24>(picture.Png);
-        return image[x, y];
-    }
-
     [Fact]
     public void Class_ids_get_the_colours_given_and_can_be_enlarged()
     {
