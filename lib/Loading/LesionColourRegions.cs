@@ -19,8 +19,8 @@ public static class LesionColourRegions
     /// <summary>Class id of lesion pixels darker than the lesion's median brightness.</summary>
     public const long DarkerLesion = 2;
 
-    /// <summary>The class names, indexed by class id.</summary>
-    public static IReadOnlyList<string> ClassNames { get; } = ["skin", "lighter lesion", "darker lesion"];
+    /// <summary>The class names, indexed by class id, in the course's language (<see cref="Course.UseLanguage"/>).</summary>
+    public static IReadOnlyList<string> ClassNames => [Course.Text("skin"), Course.Text("lighter lesion"), Course.Text("darker lesion")];
 
     /// <summary>
     /// Class ids, Int64 [H, W] on the CPU: <see cref="Skin"/> outside the mask, and inside it
