@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
+using Lesson.Tests.Notebooks;
 
 namespace Lesson.Tests.Lab;
 
@@ -13,13 +12,7 @@ public class LabNotebookTests
     internal const string PoseLearner = "lab/PoseChallenge.ipynb", PoseSolution = "lab/solutions/PoseChallenge.ipynb";
     internal const string ExerciseMark = "// ✏️ EXERCISE";
 
-    internal static List<(string Type, string Source)> Cells(string relative)
-    {
-        using var notebook = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, relative)));
-        return notebook.RootElement.GetProperty("cells").EnumerateArray()
-            .Select(c => (c.GetProperty("cell_type").GetString()!, string.Concat(c.GetProperty("source").EnumerateArray().Select(s => s.GetString()))))
-            .ToList();
-    }
+    static IReadOnlyList<Translations.Cell> Cells(string relative) => Translations.Notebook.Read(relative).Cells;
 
     public static TheoryData<string, string, int, string> Pairs() => new()
     {
@@ -36,7 +29,7 @@ public class LabNotebookTests
     {
         var learner = Cells(learnerPath);
         // The solution lives one folder deeper: its relative paths have one more "../".
-        var solution = Cells(solutionPath).Select(c => (Type: c.Type, Source: Regex.Replace(c.Source, @"((?:\.\./)+)", m => m.Value[3..]))).ToList();
+        var solution = Cells(solutionPath).Select(c => (Type: c.Type, Source: Translations.OneFolderUp(c.Source))).ToList();
         Assert.Equal(learner.Count, solution.Count);
         int exercises = 0;
         for (int i = 0; i < learner.Count; i++)

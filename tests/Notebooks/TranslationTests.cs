@@ -27,10 +27,7 @@ public class TranslationTests
     public void Twin_has_the_English_cells_in_the_same_order(string twin)
     {
         string english = EnglishOf(twin);
-        var en = Notebook.Read(english).Cells;
-        var ro = Notebook.Read(twin).Cells;
-
-        Assert.True(en.Count == ro.Count, $"{twin} has {ro.Count} cells, {english} has {en.Count}: a twin has the same cells in the same order.");
+        var (en, ro) = CellsOf(twin);
         for (int i = 0; i < en.Count; i++)
             Assert.True(en[i].Type == ro[i].Type, $"cell {i + 1} of {twin} is {ro[i].Type}, in {english} it is {en[i].Type}.");
     }
@@ -63,9 +60,7 @@ public class TranslationTests
     public void Twin_runs_the_same_code_with_the_library_speaking_Romanian(string twin)
     {
         string english = EnglishOf(twin);
-        var en = Notebook.Read(english).Cells;
-        var ro = Notebook.Read(twin).Cells;
-        Assert.Equal(en.Count, ro.Count);
+        var (en, ro) = CellsOf(twin);
 
         int firstCode = en.ToList().FindIndex(c => c.Type == "code");
         for (int i = 0; i < en.Count; i++)
@@ -95,10 +90,7 @@ public class TranslationTests
     [MemberData(nameof(RomanianTwins))]
     public void Twin_prose_is_Romanian_with_the_English_numbers(string twin)
     {
-        string english = EnglishOf(twin);
-        var en = Notebook.Read(english).Cells;
-        var ro = Notebook.Read(twin).Cells;
-        Assert.Equal(en.Count, ro.Count);
+        var (en, ro) = CellsOf(twin);
 
         for (int i = 0; i < en.Count; i++)
         {

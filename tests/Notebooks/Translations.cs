@@ -39,6 +39,15 @@ public static class Translations
     /// </summary>
     public static string Stamp(string source) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..12];
 
+    /// <summary>The cells of a twin and of its English notebook, checked to be as many.</summary>
+    public static (IReadOnlyList<Cell> English, IReadOnlyList<Cell> Twin) CellsOf(string twin)
+    {
+        var en = Notebook.Read(EnglishOf(twin)).Cells;
+        var ro = Notebook.Read(twin).Cells;
+        Assert.True(en.Count == ro.Count, $"{twin} has {ro.Count} cells, {EnglishOf(twin)} has {en.Count}: a twin has the same cells in the same order.");
+        return (en, ro);
+    }
+
     /// <summary>A notebook's cells: type and source.</summary>
     public sealed record Cell(string Type, string Source);
 
@@ -69,7 +78,7 @@ public static class Translations
     public static IReadOnlyList<string> CodeShape(string source, bool isTwin)
     {
         if (isTwin)
-            source = Regex.Replace(source, @"((?:\.\./)+)", m => m.Value[3..]);
+            source = OneFolderUp(source);
         var shape = new List<string>();
         var code = new StringBuilder();
         foreach (var line in source.Split('\n'))
@@ -105,6 +114,12 @@ public static class Translations
             or SyntaxKind.Utf8StringLiteralToken => "\"…\"",
         _ => token.Text,
     };
+
+    /// <summary>
+    /// <paramref name="source"/> as written one folder up: every run of "../" loses one step (a twin or a solution
+    /// sits one folder deeper than the notebook it mirrors, so its relative paths have one step more).
+    /// </summary>
+    public static string OneFolderUp(string source) => Regex.Replace(source, @"(?:\.\./)+", m => m.Value[3..]);
 
     /// <summary>The numbers a text names (e.g. 0.857, 3, 200), in order.</summary>
     public static IReadOnlyList<string> Numbers(string text) =>
